@@ -1,0 +1,152 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { UserError } from '../cli/errors';
+import { createProgress } from '../cli/progress';
+import { INDEX_FORMAT, type IndexManifest, type IndexedFile } from '../index/format';
+import { currentStamp, readIndex, readIndexFiles, type IndexFiles } from '../index/read';
+import type { SyntaxProblem } from '../java/types';
+import type { UpstreamSource } from '../upstream';
+import { listFiles } from './1.list-files';
+import { readSource } from './2.read-sources';
+import { ParsePool } from './3.parse-java';
+import { setCurrentIndex, writeIndex } from './4.write-index';
+import type { ParseJob } from './parse-one';
+
+export interface IngestOptions {
+  /** Make this index the one the app and the checker read (true for the pinned source). */
+  makeCurrent: boolean;
+  /** Show a progress bar (on a terminal) while parsing. */
+  progress?: boolean;
+  /** Number of parsing threads; defaults to one per core. */
+  threads?: number;
+}
+
+export interface IngestResult {
+  stamp: string;
+  dir: string;
+  files: number;
+  javaFiles: number;
+  symbols: number;
+  filesWithSyntaxErrors: Array<{ path: string; problems: SyntaxProblem[] }>;
+  parsed: number;
+  reused: number;
+  /** Nothing had changed since the last run, so nothing was written. */
+  unchanged: boolean;
+  seconds: number;
+}
+
+/**
+ * Builds the index of a source tree: list every file, read the new and changed ones, parse the
+ * Java among them, write the index. Work is reused by content hash, and a run where no file
+ * changed (same size and modification time) reads nothing but the previous file list.
+ */
+export async function ingest(source: UpstreamSource, options: IngestOptions): Promise<IngestResult> {
+  const started = performance.now();
+  const stamp = source.commit ?? `local-${crypto.createHash('sha1').update(source.root).digest('hex').slice(0, 12)}`;
+  const previous = readIndexFiles(stamp) ?? readOtherFiles(currentStamp(), stamp);
+  // With nothing to reuse every file will be parsed: start the threads now, while files are read.
+  const earlyPool = previous ? null : ParsePool.create(options.threads);
+
+  const sameRoot = previous?.manifest.root === path.resolve(source.root);
+  const previousByPath = new Map(sameRoot ? previous!.files.map((f) => [f.path, f]) : []);
+  const files: IndexedFile[] = [];
+  const texts = new Map<string, string>();
+  for (const item of listFiles(source.root)) {
+    const known = previousByPath.get(item.path);
+    if (known && known.size === item.size && known.mtimeMs === item.mtimeMs) {
+      files.push(known);
+      continue;
+    }
+    const read = readSource(source.root, item);
+    files.push(read.entry);
+    if (read.javaText !== undefined) texts.set(read.entry.sha1, read.javaText);
+  }
+  const javaEntries = files.filter((f) => f.kind === 'java');
+  if (javaEntries.length === 0) {
+    await (await earlyPool)?.close();
+    throw new UserError(`no .java files under ${source.root}`, { hint: 'point ROCKETMQ_SRC at a RocketMQ checkout, or unset it' });
+  }
+
+  const reusable = previous && texts.size < javaEntries.length ? readIndex(previous.manifest.stamp)?.java : undefined;
+  const jobs: ParseJob[] = [...texts].filter(([sha]) => !reusable?.[sha]).map(([key, text]) => ({ key, text }));
+  const unchanged = jobs.length === 0 && previous?.manifest.stamp === stamp && sameFiles(previous.files, files);
+
+  let dir = previous?.dir ?? '';
+  if (!unchanged) {
+    const pool = await (earlyPool ?? ParsePool.create(options.threads));
+    const progress = createProgress('parsing', jobs.length);
+    let parsed;
+    try {
+      parsed = await pool.run(jobs, (done) => options.progress && progress.tick(done));
+    } finally {
+      await pool.close();
+      if (options.progress) progress.done();
+    }
+    const javaJson = new Map<string, string>();
+    for (const entry of javaEntries) {
+      const fresh = parsed.get(entry.sha1);
+      const old = reusable?.[entry.sha1];
+      if (fresh) {
+        javaJson.set(entry.sha1, fresh.json);
+        describe(entry, fresh.symbolCount, fresh.syntaxProblems);
+      } else if (old) {
+        if (!javaJson.has(entry.sha1)) javaJson.set(entry.sha1, JSON.stringify(old));
+        describe(entry, old.symbols.length, old.syntaxProblems);
+      } else if (entry.symbols === undefined) {
+        throw new Error(`no facts for ${entry.path}`);
+      }
+    }
+    dir = writeIndex(manifestFor(source, stamp, files), files, javaJson);
+  }
+  if (options.makeCurrent) setCurrentIndex(stamp);
+
+  const withErrors = javaEntries
+    .filter((entry) => entry.syntaxProblems !== undefined)
+    .map((entry) => ({ path: entry.path, problems: entry.syntaxProblems ?? [] }));
+  return {
+    stamp,
+    dir,
+    files: files.length,
+    javaFiles: javaEntries.length,
+    symbols: javaEntries.reduce((sum, entry) => sum + (entry.symbols ?? 0), 0),
+    filesWithSyntaxErrors: withErrors,
+    parsed: jobs.length,
+    reused: javaEntries.length - jobs.length,
+    unchanged,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function readOtherFiles(stamp: string | null, except: string): IndexFiles | null {
+  return stamp && stamp !== except ? readIndexFiles(stamp) : null;
+}
+
+function sameFiles(a: IndexedFile[], b: IndexedFile[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.path === b[i]?.path && file.sha1 === b[i]?.sha1);
+}
+
+function describe(entry: IndexedFile, symbols: number, syntaxProblems: SyntaxProblem[]): void {
+  entry.symbols = symbols;
+  if (syntaxProblems.length > 0) entry.syntaxProblems = syntaxProblems;
+  else delete entry.syntaxProblems;
+}
+
+function manifestFor(source: UpstreamSource, stamp: string, files: IndexedFile[]): IndexManifest {
+  const javaFiles = files.filter((f) => f.kind === 'java');
+  return {
+    format: INDEX_FORMAT,
+    stamp,
+    tag: source.tag,
+    version: source.version,
+    commit: source.commit,
+    route: source.route,
+    root: path.resolve(source.root),
+    builtAt: new Date().toISOString(),
+    counts: {
+      files: files.length,
+      javaFiles: javaFiles.length,
+      symbols: javaFiles.reduce((sum, f) => sum + (f.symbols ?? 0), 0),
+      filesWithSyntaxErrors: javaFiles.filter((f) => f.syntaxProblems !== undefined).length,
+    },
+  };
+}

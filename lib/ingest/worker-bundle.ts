@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir } from '../paths';
+
+/*
+ * Worker threads do not inherit the TypeScript loader the scripts run under, and registering it in
+ * each thread costs almost half a second (it starts its own compiler). So the worker is bundled
+ * once into plain JavaScript with esbuild and rebuilt only when one of its sources changes.
+ */
+const ENTRY = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
+
+export async function parseWorkerBundle(): Promise<string> {
+  const outfile = path.join(cacheDir(), 'build', 'parse-worker.mjs');
+  const inputsFile = `${outfile}.inputs.json`;
+  if (isFresh(outfile, inputsFile)) return outfile;
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(input));
+  fs.writeFileSync(inputsFile, JSON.stringify(inputs));
+  return outfile;
+}
+
+function isFresh(outfile: string, inputsFile: string): boolean {
+  try {
+    const built = fs.statSync(outfile).mtimeMs;
+    const inputs = JSON.parse(fs.readFileSync(inputsFile, 'utf8')) as string[];
+    return inputs.every((input) => fs.statSync(input).mtimeMs <= built);
+  } catch {
+    return false;
+  }
+}

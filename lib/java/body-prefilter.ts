@@ -1,0 +1,90 @@
+/**
+ * Decides from text alone whether a method body, initializer or field value could declare a type:
+ * a local class (`class Name`, `record Name`, ...) or an anonymous class (`new T(…) {`). A "yes"
+ * that turns out wrong only costs a search; a "no" must never be wrong, so anything the scanner
+ * does not understand counts as "yes".
+ */
+const LOCAL_TYPE = /(?<![\w$.@])(?:class|interface|enum|record)\s+[A-Za-z_$]/;
+const NEW = /(?<![\w$])new(?![\w$])/g;
+
+export function mayDeclareType(text: string): boolean {
+  if (LOCAL_TYPE.test(text)) return true;
+  NEW.lastIndex = 0;
+  for (let match = NEW.exec(text); match; match = NEW.exec(text)) {
+    if (createsAnonymousClass(text, match.index + 3)) return true;
+  }
+  return false;
+}
+
+/** Reads `T<…>(…)` after `new` and reports whether a class body `{` follows the arguments. */
+function createsAnonymousClass(text: string, from: number): boolean {
+  let i = skipTrivia(text, from);
+  // The type: names, dots, annotations and generic arguments, up to the argument list.
+  let angle = 0;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '<') angle++;
+    else if (ch === '>') angle--;
+    else if (ch === '(' && angle === 0) break;
+    else if (ch === '[' && angle === 0) return false; // array creation
+    else if (ch === '/' && (text[i + 1] === '*' || text[i + 1] === '/')) i = skipTrivia(text, i) - 1;
+    else if (!/[\w$.@\s,?&]/.test(ch)) return angle > 0 ? true : false;
+  }
+  if (i >= text.length) return false;
+  const afterArguments = skipBalanced(text, i);
+  if (afterArguments < 0) return true;
+  return text[skipTrivia(text, afterArguments)] === '{';
+}
+
+/** From an opening parenthesis, the index after its match; -1 when it cannot tell. */
+function skipBalanced(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (ch === '"' || ch === "'") {
+      const end = skipQuoted(text, i);
+      if (end < 0) return -1;
+      i = end - 1;
+    } else if (ch === '/' && (text[i + 1] === '*' || text[i + 1] === '/')) {
+      i = skipTrivia(text, i) - 1;
+    }
+  }
+  return -1;
+}
+
+/** From a quote, the index after the literal it starts (text blocks included); -1 if unclosed. */
+function skipQuoted(text: string, start: number): number {
+  const quote = text[start]!;
+  if (quote === '"' && text.startsWith('"""', start)) {
+    const end = text.indexOf('"""', start + 3);
+    return end < 0 ? -1 : end + 3;
+  }
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === quote) return i + 1;
+    else if (ch === '\n') return -1;
+  }
+  return -1;
+}
+
+/** Skips whitespace and comments. */
+function skipTrivia(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('//', i)) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else {
+      return i;
+    }
+  }
+}
