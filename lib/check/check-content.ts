@@ -88,12 +88,12 @@ export function checkTours(context: CheckContext): void {
 export function checkDiagrams(context: CheckContext, readDiagram: (file: string) => string): void {
   for (const [name, file] of context.corpus.diagrams) {
     const svg = readDiagram(file);
-    const danger = [/<script/i, /\son[a-z]+\s*=/i, /javascript:/i, /<foreignObject/i, /(href|src)\s*=\s*["']\s*(https?:)?\/\//i].find((pattern) => pattern.test(svg));
+    const danger = [/<script/i, /\son[a-z]+\s*=/i, /javascript:/i, /<foreignObject/i, /<style/i, /(href|src)\s*=\s*["']\s*(https?:)?\/\//i].find((pattern) => pattern.test(svg));
     if (!svg.trimStart().startsWith('<svg') && !svg.trimStart().startsWith('<?xml')) report(context, { file, line: 1, column: 1, message: `diagram '${name}' is not an SVG document` });
     if (danger) {
       const offset = svg.search(danger);
       const line = svg.slice(0, offset).split('\n').length;
-      report(context, { file, line, column: 1, message: `diagram '${name}' contains something a picture must not (${danger.source})`, hint: 'diagrams are plain SVG: no scripts, event handlers, embedded HTML or external references' });
+      report(context, { file, line, column: 1, message: `diagram '${name}' contains something a picture must not (${danger.source})`, hint: 'diagrams are plain SVG, inlined into the page: no scripts, event handlers, embedded HTML, <style> elements (use fill/stroke/font-size attributes and currentColor) or external references' });
     }
   }
 }

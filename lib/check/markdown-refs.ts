@@ -25,7 +25,11 @@ export function checkMarkdownRefs(context: CheckContext, file: string, refs: rea
         break;
       }
       case 'code':
-        checkCodePath(context, at, ref.path, ref.lines);
+        if (ref.lines && !options.blocks) {
+          report(context, { ...at, message: 'line-range links belong in design notes, where their fingerprints are kept', hint: 'link a declaration with [text](symbol:<id>) or another annotation with [text](anchor:<id>); a whole file with [text](code:<path>)' });
+        } else {
+          checkCodePath(context, at, ref.path, ref.lines);
+        }
         break;
       case 'note': {
         const note = context.notes.get(ref.slug);

@@ -4,7 +4,9 @@
  * that turns out wrong only costs a search; a "no" must never be wrong, so anything the scanner
  * does not understand counts as "yes".
  */
-const LOCAL_TYPE = /(?<![\w$.@])(?:class|interface|enum|record)\s+[A-Za-z_$]/;
+// Java names may start with any letter, currency sign or connector, not only ASCII ones.
+const LOCAL_TYPE = /(?<![\w$.@])(?:class|interface|enum|record)\s+[\p{L}\p{Nl}\p{Sc}\p{Pc}]/u;
+const TYPE_CHAR = /[\w$.@\s,?&\p{L}\p{N}\p{M}\p{Sc}\p{Pc}\uD800-\uDFFF]/u;
 const NEW = /(?<![\w$])new(?![\w$])/g;
 
 export function mayDeclareType(text: string): boolean {
@@ -27,8 +29,9 @@ function createsAnonymousClass(text: string, from: number): boolean {
     else if (ch === '>') angle--;
     else if (ch === '(' && angle === 0) break;
     else if (ch === '[' && angle === 0) return false; // array creation
+    else if (ch === '@' && angle === 0) return true; // a type annotation, whose arguments could pass for the constructor's
     else if (ch === '/' && (text[i + 1] === '*' || text[i + 1] === '/')) i = skipTrivia(text, i) - 1;
-    else if (!/[\w$.@\s,?&]/.test(ch)) return angle > 0 ? true : false;
+    else if (!TYPE_CHAR.test(ch)) return angle > 0 ? true : false;
   }
   if (i >= text.length) return false;
   const afterArguments = skipBalanced(text, i);

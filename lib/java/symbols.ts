@@ -163,11 +163,22 @@ class FactsBuilder {
   private declareRecordComponents(node: Node, recordId: string, inner: Scope): void {
     const types: string[] = [];
     for (const component of node.childForFieldName('parameters')?.namedChildren ?? []) {
-      const name = component?.childForFieldName('name');
-      if (!component || !name) continue;
+      if (!component) continue;
+      // A varargs component (`String... tags`) is a spread_parameter: no name or type field.
+      const spread = component.type === 'spread_parameter';
+      const name = spread
+        ? component.namedChildren.find((c) => c?.type === 'variable_declarator')?.childForFieldName('name')
+        : component.childForFieldName('name');
+      if (!name) continue;
       const field = this.add(component, name, 'field', name.text, variableId(recordId, name.text), inner);
-      field.type = erasedTypeText(component.childForFieldName('type')?.text ?? '');
-      types.push(field.type);
+      if (spread) {
+        const element = erasedTypeText(component.namedChildren.find((c) => c && c.type !== 'modifiers' && c.type !== 'variable_declarator')?.text ?? '?');
+        field.type = `${element}[]`;
+        types.push(`${element}...`);
+      } else {
+        field.type = erasedTypeText(component.childForFieldName('type')?.text ?? '');
+        types.push(field.type);
+      }
     }
     this.recordComponents.set(recordId, types);
   }

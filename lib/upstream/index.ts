@@ -1,3 +1,3 @@
-export { locateUpstream, type LocateOptions } from './locate';
+export { locateCommit, locateUpstream, type LocateOptions } from './locate';
 export { isAnchorable, loadPin, normalizeRelease, type Pin } from './pin';
 export type { SourceGaps, UpstreamRoute, UpstreamSource } from './types';

@@ -58,6 +58,15 @@ export async function locateUpstream(options: LocateOptions = {}): Promise<Upstr
   throw noRouteError(release.tag, pinned, misses);
 }
 
+/** A commit of the upstream history (`--to <commit>` when re-anchoring); only the submodule's history has it. */
+export async function locateCommit(commit: string, log: Log = (line) => process.stderr.write(line + '\n')): Promise<UpstreamSource> {
+  const result = await fromSubmoduleHistory(commit, commit, log);
+  if (result.ok) return announce(result.source, log);
+  throw new UserError(`cannot obtain commit ${commit}: ${result.miss.reason}`, {
+    hint: 'fetch the full history into upstream/ (git -C upstream fetch --unshallow), or pass a release tag or a folder instead',
+  });
+}
+
 function announce(source: UpstreamSource, log: Log): UpstreamSource {
   log(`upstream: ${source.tag} from ${source.description}`);
   return source;

@@ -7,15 +7,15 @@ import { submoduleDir } from './route-submodule';
 import type { Log, RouteResult } from './types';
 
 /**
- * Another release, exported from the submodule's own history when that history has the tag
- * (a full clone does; the default shallow clone usually does not).
+ * Another release (or any commit), exported from the submodule's own history when that history
+ * has it (a full clone does; the default shallow clone usually does not).
  */
 export async function fromSubmoduleHistory(tag: string, version: string, log: Log): Promise<RouteResult> {
   const miss = (reason: string): RouteResult => ({ ok: false, miss: { route: 'git-tag', reason } });
   const repo = submoduleDir();
   if (!(await gitHead(repo))) return miss('upstream/ is not checked out');
   const commit = await gitResolve(repo, tag);
-  if (!commit) return miss(`upstream/ has no tag ${tag} in its history`);
+  if (!commit) return miss(`upstream/ has no ${/^[0-9a-f]{7,40}$/.test(tag) ? 'commit' : 'tag'} ${tag} in its history`);
 
   const target = path.join(releaseCacheDir(tag), 'git-src');
   const stampFile = path.join(target, '.rocketmq-learning-commit');
