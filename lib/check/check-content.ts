@@ -52,6 +52,8 @@ export function checkNotes(context: CheckContext): void {
     if (taken) report(context, { file: note.file, ...positionOf(note.frontmatterSource, ['chapter']), message: `chapter ${chapter} is also ${taken}`, hint: 'give each note its own chapter number' });
     chapters.set(chapter, note.slug);
     checkConceptRefs(context, note.frontmatterSource, ['concepts'], note.frontmatter.concepts);
+    const h1 = note.outline.sections.find((s) => s.depth === 1);
+    if (h1) report(context, { file: note.file, line: h1.line, column: 1, message: 'a note has no level-1 heading: its title comes from the frontmatter', hint: 'start sections at ## (level 2)' });
     checkMarkdownRefs(context, note.file, note.outline.refs, (line, column) => ({ line, column }), { blocks: true });
   }
 }

@@ -67,9 +67,12 @@ export async function ingest(source: UpstreamSource, options: IngestOptions): Pr
     throw new UserError(`no .java files under ${source.root}`, { hint: 'point ROCKETMQ_SRC at a RocketMQ checkout, or unset it' });
   }
 
-  const reusable = previous && texts.size < javaEntries.length ? readIndex(previous.manifest.stamp)?.java : undefined;
+  const sameAsPrevious = previous?.manifest.stamp === stamp && sameFiles(previous.files, files);
+  // Nothing read and the same file list: nothing to parse or write, so the previous facts stay unread.
+  const needsFacts = texts.size < javaEntries.length && !(texts.size === 0 && sameAsPrevious);
+  const reusable = previous && needsFacts ? readIndex(previous.manifest.stamp)?.java : undefined;
   const jobs: ParseJob[] = [...texts].filter(([sha]) => !reusable?.[sha]).map(([key, text]) => ({ key, text }));
-  const unchanged = jobs.length === 0 && previous?.manifest.stamp === stamp && sameFiles(previous.files, files);
+  const unchanged = jobs.length === 0 && sameAsPrevious;
 
   let dir = previous?.dir ?? '';
   if (!unchanged) {

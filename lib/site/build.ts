@@ -65,6 +65,14 @@ export function buildSite(projectRoot: string, source: SourceView, contentRoot =
     }
   };
   const renderInline = (markdown: string) => renderMarkdown(parseMarkdown(markdown), { href: hrefFor(null) });
+  const chapterOf = (note: LoadedNote) => ({
+    slug: note.slug,
+    title: note.frontmatter.title,
+    chapter: note.frontmatter.chapter,
+    summary: note.frontmatter.summary,
+    summaryHtml: unwrapParagraph(renderInline(note.frontmatter.summary)),
+    sections: note.outline.sections.filter((s) => s.depth === 2).map(({ id, title, depth }) => ({ id, title, depth })),
+  });
 
   const book = [...corpus.notes].sort((a, b) => a.frontmatter.chapter - b.frontmatter.chapter);
   const notes: SiteData['notes'] = {};
@@ -156,7 +164,7 @@ export function buildSite(projectRoot: string, source: SourceView, contentRoot =
       const shown = resolution.state === 'exact' || resolution.state === 'moved';
       return [{ title: step.title, bodyHtml: renderInline(step.body), path: stepPath, ...(shown && resolution.lines ? { lines: resolution.lines } : {}), state: resolution.state, ...(step.annotation ? { annotationId: step.annotation } : {}) }];
     });
-    tourPages[tour.slug] = { slug: tour.slug, title: tour.data.title, summary: tour.data.summary, steps: stepPages.length, stepPages };
+    tourPages[tour.slug] = { slug: tour.slug, title: tour.data.title, summary: tour.data.summary, summaryHtml: unwrapParagraph(renderInline(tour.data.summary)), steps: stepPages.length, stepPages };
   }
 
   const annotationCount = Object.values(files).reduce((sum, f) => sum + f.annotations.length, 0);
@@ -170,7 +178,7 @@ export function buildSite(projectRoot: string, source: SourceView, contentRoot =
     book: book.map(chapterOf),
     notes,
     concepts,
-    tours: Object.values(tourPages).map(({ slug, title, summary, steps }) => ({ slug, title, summary, steps })),
+    tours: Object.values(tourPages).map(({ slug, title, summary, summaryHtml, steps }) => ({ slug, title, summary, summaryHtml, steps })),
     tourPages,
     files,
     modules: moduleSummaries(source, files),
@@ -178,14 +186,10 @@ export function buildSite(projectRoot: string, source: SourceView, contentRoot =
   };
 }
 
-function chapterOf(note: LoadedNote) {
-  return {
-    slug: note.slug,
-    title: note.frontmatter.title,
-    chapter: note.frontmatter.chapter,
-    summary: note.frontmatter.summary,
-    sections: note.outline.sections.filter((s) => s.depth === 2).map(({ id, title, depth }) => ({ id, title, depth })),
-  };
+/** A one-paragraph rendering without its <p>, for summaries shown inside other elements. */
+function unwrapParagraph(html: string): string {
+  const match = /^<p>([\s\S]*)<\/p>$/.exec(html.trim());
+  return match ? match[1]! : html;
 }
 
 function noteTargets(note: LoadedNote, noteExcerpts: ParsedExcerpt[], source: SourceView, corpus: Corpus, projectRoot: string, href: (url: string) => string | undefined, renderInline: (markdown: string) => string, noteRanges: Map<string, Resolution>): MarkdownTargets {

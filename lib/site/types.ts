@@ -35,6 +35,8 @@ export interface BookChapter {
   title: string;
   chapter: number;
   summary: string;
+  /** The summary's markdown as inline HTML (code spans, emphasis, links). */
+  summaryHtml: string;
   sections: SectionRef[];
 }
 
@@ -67,6 +69,7 @@ export interface TourSummary {
   slug: string;
   title: string;
   summary: string;
+  summaryHtml: string;
   steps: number;
 }
 
@@ -128,6 +131,10 @@ export interface OutlineEntry {
   id: string;
   kind: SymbolKind;
   name: string;
+  /** Line of the name (where the outline jumps to). */
   line: number;
+  /** First and last line of the whole declaration. */
+  start: number;
+  end: number;
   depth: number;
 }

@@ -12,7 +12,7 @@ export interface LocateOptions {
   /** Where progress and decisions are reported; stderr by default. */
   log?: Log;
   /** Defaults to process.env; tests pass their own. */
-  env?: NodeJS.ProcessEnv;
+  env?: Readonly<Record<string, string | undefined>>;
   /** Use only this route (for diagnosis and for tests that compare routes). */
   only?: UpstreamRoute;
 }
