@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 import { GlobalShortcuts } from './components/GlobalShortcuts';
 import { SiteHeader } from './components/SiteHeader';
 import './globals.css';

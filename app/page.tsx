@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 import { ReadingProgress } from './components/ReadingProgress';
 

@@ -1,4 +1,5 @@
 import { UserError } from '../lib/cli/errors';
+import { explorerBench } from './explorer';
 import { ingestBench } from './ingest';
 
 /**
@@ -25,7 +26,7 @@ export interface BenchModule {
 }
 
 /** The benchmarks, run in this order. Add a module here to add a benchmark. */
-export const BENCHES: readonly BenchModule[] = [ingestBench];
+export const BENCHES: readonly BenchModule[] = [ingestBench, explorerBench];
 
 /** Runs the named benchmarks (all when `only` is empty) and returns how many figures were printed. */
 export async function runBenches(only: readonly string[], write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 
 export const metadata: Metadata = { title: 'Source code', description: 'Every module of the pinned RocketMQ source, with its annotated files.' };
 

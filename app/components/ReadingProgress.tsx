@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 type Progress = 'unread' | 'started' | 'read';
 
@@ -26,9 +26,13 @@ export function markProgress(slug: string, progress: Progress): void {
   }
 }
 
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('storage', onChange);
+  return () => window.removeEventListener('storage', onChange);
+}
+
 export function ReadingProgress({ slug }: { slug: string }) {
-  const [progress, setProgress] = useState<Progress>('unread');
-  useEffect(() => setProgress(readProgress()[slug] ?? 'unread'), [slug]);
+  const progress = useSyncExternalStore<Progress>(subscribe, () => readProgress()[slug] ?? 'unread', () => 'unread');
   const label = progress === 'read' ? 'Read' : progress === 'started' ? 'Started' : 'Not started';
   return (
     <span className="progress-pill" data-state={progress}>

@@ -10,7 +10,9 @@ const KIND_LETTER: Record<string, string> = { class: 'C', interface: 'I', enum: 
 /** The code view's left panel: the file tree and the file's outline, in tabs. */
 export function SidePanel({ path, stamp, outline }: { path: string; stamp: string; outline: OutlineEntry[] }) {
   const [tab, setTab] = useState<'files' | 'outline'>(outline.length > 0 ? 'outline' : 'files');
-  const [open, setOpen] = useState(true);
+  // On narrow screens the panel is a drawer, closed until asked for. Nothing rendered depends on
+  // this state (it only sets an attribute on the page), so it may differ from the server's value.
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia('(max-width: 900px)').matches);
 
   useEffect(() => {
     const page = document.querySelector<HTMLElement>('.code-page');
@@ -18,8 +20,6 @@ export function SidePanel({ path, stamp, outline }: { path: string; stamp: strin
   }, [open]);
 
   useEffect(() => {
-    // On narrow screens the panel is a drawer, closed until asked for.
-    if (window.matchMedia('(max-width: 900px)').matches) setOpen(false);
     const toggle = () => setOpen((value) => !value);
     window.addEventListener('rocketmq:toggle-panel', toggle);
     return () => window.removeEventListener('rocketmq:toggle-panel', toggle);

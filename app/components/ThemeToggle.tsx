@@ -1,18 +1,30 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 type Theme = 'light' | 'dark';
 
+const CHANGE = 'rocketmq:theme';
+
+function subscribe(onChange: () => void): () => void {
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  media.addEventListener('change', onChange);
+  window.addEventListener(CHANGE, onChange);
+  return () => {
+    media.removeEventListener('change', onChange);
+    window.removeEventListener(CHANGE, onChange);
+  };
+}
+
+function currentTheme(): Theme {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
 /** Follows the system until the reader picks a theme; the choice is remembered. */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme | null>(null);
-
-  useEffect(() => {
-    const chosen = document.documentElement.dataset.theme;
-    const system = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    setTheme(chosen === 'light' || chosen === 'dark' ? chosen : system);
-  }, []);
+  const theme = useSyncExternalStore<Theme | null>(subscribe, currentTheme, () => null);
 
   const toggle = () => {
     const next: Theme = theme === 'dark' ? 'light' : 'dark';
@@ -22,7 +34,7 @@ export function ThemeToggle() {
     } catch {
       // Private mode: the choice lasts for this page only.
     }
-    setTheme(next);
+    window.dispatchEvent(new Event(CHANGE));
   };
 
   const label = theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 
 export const metadata: Metadata = { title: 'Concepts', description: 'The glossary: RocketMQ terms and the operating-system and network background the code relies on.' };

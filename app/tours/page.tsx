@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 
 export const metadata: Metadata = { title: 'Tours', description: 'Guided walks through the RocketMQ source, step by step across files.' };

@@ -14,7 +14,7 @@ export function checkAnchors(context: CheckContext, anchors: readonly CorpusAnch
     const at = { file: item.file, line: item.line, column: item.column };
     const fieldAt = (key: string) => (item.home.kind === 'yaml' ? { file: item.file, ...positionOf(item.home.source, [...item.home.path, key]) } : at);
     const { symbol, lines, fingerprint } = item.anchor;
-    if (!checkCodePath(context, fieldAt('path'), item.upstreamPath, lines)) continue;
+    if (!checkCodePath(context, fieldAt('path'), item.upstreamPath, lines, fieldAt('lines'))) continue;
     const file = context.source.file(item.upstreamPath)!;
     if (!symbol && !lines) {
       report(context, { ...at, message: `${item.label} has neither symbol nor lines`, hint: 'anchor it with `symbol:` (from npm run outline), `lines:`, or both' });

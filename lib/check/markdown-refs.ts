@@ -65,7 +65,8 @@ export function checkMarkdownRefs(context: CheckContext, file: string, refs: rea
   }
 }
 
-export function checkCodePath(context: CheckContext, at: { file: string; line: number; column: number }, path: string, lines?: readonly [number, number]): boolean {
+/** `linesAt` is where line-range problems are reported (the `lines:` value of a YAML anchor); `at` by default. */
+export function checkCodePath(context: CheckContext, at: { file: string; line: number; column: number }, path: string, lines?: readonly [number, number], linesAt = at): boolean {
   if (!context.source.has(path)) {
     const base = path.split('/').pop() ?? path;
     const similar = [...context.source.paths()].filter((p) => p.endsWith('/' + base));
@@ -79,11 +80,11 @@ export function checkCodePath(context: CheckContext, at: { file: string; line: n
   if (lines) {
     const count = context.source.file(path)?.lines.length ?? 0;
     if (lines[0] > lines[1]) {
-      report(context, { ...at, message: `line range ${lines[0]}-${lines[1]} is reversed`, hint: `write ${lines[1]}-${lines[0]}` });
+      report(context, { ...linesAt, message: `line range ${lines[0]}-${lines[1]} is reversed`, hint: `write ${lines[1]}-${lines[0]}` });
       return false;
     }
     if (lines[1] > count) {
-      report(context, { ...at, message: `line ${lines[1]} is past the end of ${path} (${count} lines)`, hint: 'check the line numbers against the pinned source (npm run outline -- <path>)' });
+      report(context, { ...linesAt, message: `line ${lines[1]} is past the end of ${path} (${count} lines)`, hint: 'check the line numbers against the pinned source (npm run outline -- <path>)' });
       return false;
     }
   }

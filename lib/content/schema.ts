@@ -12,12 +12,15 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const Slug = z.string().regex(SLUG, 'use lower-case words joined by hyphens, like "page-cache"');
 
 const LineRange = z
-  .union([
+  .union(
+    [
     z.number().int().min(1).describe('A single line.'),
     z
       .tuple([z.number().int().min(1), z.number().int().min(1)])
       .describe('First and last line, both included: [120, 140].'),
-  ])
+    ],
+    { error: 'write lines as a number (120) or a pair of numbers ([120, 140])' },
+  )
   .describe('Lines of the upstream file at the pinned commit, 1-based and inclusive.');
 
 const Fingerprint = z

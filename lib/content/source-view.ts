@@ -81,7 +81,9 @@ export class SourceView {
   }
 }
 
-/** Lines as the index counts them: split on "\n", a trailing "\r" dropped. */
+/** Lines as the index counts them: split on "\n", a trailing "\r" dropped, no empty line after a final newline. */
 export function splitLines(text: string): string[] {
-  return text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }

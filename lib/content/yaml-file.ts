@@ -50,7 +50,8 @@ export function parseYaml<S extends z.ZodType>(
     problems.push({ file, line: 1 + offsets.line, column: 1, message: `${describe.what} is empty`, hint: describe.hint });
     return { source, problems };
   }
-  const parsed = schema.safeParse(raw);
+  // reportInput: without it zod leaves `input` out of issues, and a wrong type would read as a missing field.
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(issueProblem(source, issue, describe.hint));
     return { source, problems };

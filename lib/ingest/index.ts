@@ -2,15 +2,19 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '../cli/errors';
 import { createProgress } from '../cli/progress';
-import { INDEX_FORMAT, type IndexManifest, type IndexedFile } from '../index/format';
+import { INDEX_FORMAT, type IndexManifest, type IndexedFile, type JavaFacts } from '../index/format';
+import type { XrefIndex } from '../xref/format';
 import { currentStamp, readIndex, readIndexFiles, type IndexFiles } from '../index/read';
 import type { SyntaxProblem } from '../java/types';
 import type { UpstreamSource } from '../upstream';
 import { listFiles } from './1.list-files';
 import { readSource } from './2.read-sources';
 import { ParsePool } from './3.parse-java';
-import { setCurrentIndex, writeIndex } from './4.write-index';
+import { crossReference } from './4.cross-reference';
+import { setCurrentIndex, writeIndex } from './5.write-index';
 import type { ParseJob } from './parse-one';
+import { extractorVersion } from './extractor-version';
+import { readPreviousIr } from './previous-ir';
 
 export interface IngestOptions {
   /** Make this index the one the app and the checker read (true for the pinned source). */
@@ -19,6 +23,8 @@ export interface IngestOptions {
   progress?: boolean;
   /** Number of parsing threads; defaults to one per core. */
   threads?: number;
+  /** Resolve cross-references too (default true); the symbol index alone is enough for the checker. */
+  xrefs?: boolean;
 }
 
 export interface IngestResult {
@@ -33,6 +39,8 @@ export interface IngestResult {
   /** Nothing had changed since the last run, so nothing was written. */
   unchanged: boolean;
   seconds: number;
+  /** Cross-reference figures of this index (when built with them). */
+  xrefs?: IndexManifest['xrefs'];
 }
 
 /**
@@ -43,7 +51,9 @@ export interface IngestResult {
 export async function ingest(source: UpstreamSource, options: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const stamp = source.commit ?? `local-${crypto.createHash('sha1').update(source.root).digest('hex').slice(0, 12)}`;
-  const previous = readIndexFiles(stamp) ?? readOtherFiles(currentStamp(), stamp);
+  const candidate = readIndexFiles(stamp) ?? readOtherFiles(currentStamp(), stamp);
+  // An index built by other extraction code is not reused: its facts may be what the new code fixes.
+  const previous = candidate?.manifest.extractor === extractorVersion() ? candidate : null;
   // With nothing to reuse every file will be parsed: start the threads now, while files are read.
   const earlyPool = previous ? null : ParsePool.create(options.threads);
 
@@ -67,14 +77,29 @@ export async function ingest(source: UpstreamSource, options: IngestOptions): Pr
     throw new UserError(`no .java files under ${source.root}`, { hint: 'point ROCKETMQ_SRC at a RocketMQ checkout, or unset it' });
   }
 
-  const sameAsPrevious = previous?.manifest.stamp === stamp && sameFiles(previous.files, files);
+  const withXrefs = options.xrefs ?? true;
+  const sameAsPrevious = previous?.manifest.stamp === stamp && sameFiles(previous.files, files) && Boolean(previous.manifest.xrefs) === withXrefs;
   // Nothing read and the same file list: nothing to parse or write, so the previous facts stay unread.
   const needsFacts = texts.size < javaEntries.length && !(texts.size === 0 && sameAsPrevious);
   const reusable = previous && needsFacts ? readIndex(previous.manifest.stamp)?.java : undefined;
-  const jobs: ParseJob[] = [...texts].filter(([sha]) => !reusable?.[sha]).map(([key, text]) => ({ key, text }));
+  const previousIr = withXrefs && previous && needsFacts ? readPreviousIr(previous.dir) : new Map<string, string>();
+  const jobs: ParseJob[] = [...texts].filter(([sha]) => !reusable?.[sha] || (withXrefs && !previousIr.has(sha))).map(([key, text]) => ({ key, text, xrefs: withXrefs }));
+  // Files not re-read this run whose IR is unknown (an index built without cross-references) are read again.
+  if (withXrefs && !(jobs.length === 0 && sameAsPrevious)) {
+    const queued = new Set(jobs.map((job) => job.key));
+    for (const entry of javaEntries) {
+      if (queued.has(entry.sha1) || previousIr.has(entry.sha1) || texts.has(entry.sha1)) continue;
+      const text = readSource(source.root, { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs }).javaText;
+      if (text !== undefined) {
+        jobs.push({ key: entry.sha1, text, xrefs: true });
+        queued.add(entry.sha1);
+      }
+    }
+  }
   const unchanged = jobs.length === 0 && sameAsPrevious;
 
   let dir = previous?.dir ?? '';
+  let xrefFigures = unchanged ? previous?.manifest.xrefs : undefined;
   if (!unchanged) {
     const pool = await (earlyPool ?? ParsePool.create(options.threads));
     const progress = createProgress('parsing', jobs.length);
@@ -86,11 +111,13 @@ export async function ingest(source: UpstreamSource, options: IngestOptions): Pr
       if (options.progress) progress.done();
     }
     const javaJson = new Map<string, string>();
+    const irJson = new Map<string, string>();
     for (const entry of javaEntries) {
       const fresh = parsed.get(entry.sha1);
       const old = reusable?.[entry.sha1];
       if (fresh) {
         javaJson.set(entry.sha1, fresh.json);
+        if (fresh.irJson) irJson.set(entry.sha1, fresh.irJson);
         describe(entry, fresh.symbolCount, fresh.syntaxProblems);
       } else if (old) {
         if (!javaJson.has(entry.sha1)) javaJson.set(entry.sha1, JSON.stringify(old));
@@ -98,8 +125,18 @@ export async function ingest(source: UpstreamSource, options: IngestOptions): Pr
       } else if (entry.symbols === undefined) {
         throw new Error(`no facts for ${entry.path}`);
       }
+      const oldIr = previousIr.get(entry.sha1);
+      if (withXrefs && !irJson.has(entry.sha1) && oldIr) irJson.set(entry.sha1, oldIr);
     }
-    dir = writeIndex(manifestFor(source, stamp, files), files, javaJson);
+    let xref: { index: XrefIndex; irJson: Map<string, string> } | undefined;
+    if (withXrefs) {
+      const facts: JavaFacts = {};
+      for (const [sha, json] of javaJson) facts[sha] = JSON.parse(json) as JavaFacts[string];
+      const resolved = crossReference(files, facts, irJson);
+      xref = { index: resolved.xrefs, irJson };
+      xrefFigures = resolved.stats;
+    }
+    dir = writeIndex(manifestFor(source, stamp, files, xrefFigures), files, javaJson, xref);
   }
   if (options.makeCurrent) setCurrentIndex(stamp);
 
@@ -117,6 +154,7 @@ export async function ingest(source: UpstreamSource, options: IngestOptions): Pr
     reused: javaEntries.length - jobs.length,
     unchanged,
     seconds: (performance.now() - started) / 1000,
+    ...(xrefFigures ? { xrefs: xrefFigures } : {}),
   };
 }
 
@@ -134,7 +172,7 @@ function describe(entry: IndexedFile, symbols: number, syntaxProblems: SyntaxPro
   else delete entry.syntaxProblems;
 }
 
-function manifestFor(source: UpstreamSource, stamp: string, files: IndexedFile[]): IndexManifest {
+function manifestFor(source: UpstreamSource, stamp: string, files: IndexedFile[], xrefs: IndexManifest['xrefs']): IndexManifest {
   const javaFiles = files.filter((f) => f.kind === 'java');
   return {
     format: INDEX_FORMAT,
@@ -145,11 +183,13 @@ function manifestFor(source: UpstreamSource, stamp: string, files: IndexedFile[]
     route: source.route,
     root: path.resolve(source.root),
     builtAt: new Date().toISOString(),
+    extractor: extractorVersion(),
     counts: {
       files: files.length,
       javaFiles: javaFiles.length,
       symbols: javaFiles.reduce((sum, f) => sum + (f.symbols ?? 0), 0),
       filesWithSyntaxErrors: javaFiles.filter((f) => f.syntaxProblems !== undefined).length,
     },
+    ...(xrefs ? { xrefs } : {}),
   };
 }

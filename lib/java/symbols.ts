@@ -56,10 +56,12 @@ export function extractFacts(tree: Tree, text: string): JavaFileFacts {
   };
 }
 
+/** Lines as an editor numbers them: a final newline ends the last line, it does not start another. */
 export function countLines(text: string): number {
+  if (text.length === 0) return 0;
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
+  return text.endsWith('\n') ? lines - 1 : lines;
 }
 
 class FactsBuilder {

@@ -41,7 +41,8 @@ export function reanchor(projectRoot: string, current: SourceView, target: Sourc
   const { anchors } = collectAnchors(corpus, current);
   const entries: ReanchorEntry[] = [];
   const edits = new Map<string, TextEdit[]>();
-  const noteKeys = new Map<LoadedNote, Map<string, string>>();
+  /** Per note: old fingerprint key → new key, for its moved ranges. */
+  const noteRenames = new Map<LoadedNote, Map<string, string>>();
   const addEdit = (file: string, edit: TextEdit | null) => {
     if (edit) edits.set(file, [...(edits.get(file) ?? []), edit]);
   };
@@ -56,11 +57,7 @@ export function reanchor(projectRoot: string, current: SourceView, target: Sourc
     } else {
       const { note, key } = item.home;
       const newKey = rangeKey(item.upstreamPath, resolution.lines);
-      const keys = noteKeys.get(note) ?? new Map(Object.entries(note.frontmatter.fingerprints ?? {}));
-      const fingerprint = keys.get(key);
-      keys.delete(key);
-      if (fingerprint) keys.set(newKey, fingerprint);
-      noteKeys.set(note, keys);
+      noteRenames.set(note, (noteRenames.get(note) ?? new Map()).set(key, newKey));
       for (const use of item.home.uses) {
         if (use.kind === 'link') {
           const start = offsetOf(note.text, use.ref.line, use.ref.column);
@@ -76,7 +73,13 @@ export function reanchor(projectRoot: string, current: SourceView, target: Sourc
       }
     }
   }
-  for (const [note, keys] of noteKeys) addEdit(note.file, setNoteFingerprints(note, keys));
+  // Renamed from the original entries in one pass: a range may move onto another range's old key.
+  for (const [note, renames] of noteRenames) {
+    const entries = Object.entries(note.frontmatter.fingerprints ?? {});
+    const keys = new Map(entries.filter(([key]) => !renames.has(key)));
+    for (const [key, fingerprint] of entries) if (renames.has(key)) keys.set(renames.get(key)!, fingerprint);
+    addEdit(note.file, setNoteFingerprints(note, keys));
+  }
 
   const missingSymbols: ReanchorReport['missingSymbols'] = [];
   const checkSymbol = (file: string, id: string) => {

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 import { TREE_KIND, type TreeData } from '@/lib/site/tree-data';
 
 /** Every file of the source with its kind and annotation count; immutable per source stamp. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { editAnnotationUrl } from '@/lib/site/repository';
-import { outline, runtime, sourceFile } from '@/lib/site/runtime';
+import { outline, runtime, sourceFile } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 import { CodeWorkspace } from '../../components/code/CodeWorkspace';
 import { FileContext } from '../../components/code/FileContext';
@@ -81,6 +81,7 @@ export default async function CodePage({ params }: Params) {
             annotations={content?.annotations ?? []}
             outline={entries}
             annotationFileExists={Boolean(content && (content.annotations.length > 0 || content.summaryHtml))}
+            stamp={site.stamp}
             editUrl={editAnnotationUrl(path, Boolean(content && (content.annotations.length > 0 || content.summaryHtml)))}
           />
         )}

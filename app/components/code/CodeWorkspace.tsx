@@ -1,10 +1,14 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLineHash, parseLineHash } from '@/lib/site/permalink';
 import type { AnnotationView, OutlineEntry } from '@/lib/site/types';
 import { AnnotationRail } from './AnnotationRail';
-import type { EditorHandle } from './editor';
+import type { EditorHandle, FileLinks } from './editor';
+import { buildHoverCard } from './hover-card';
+import { NavPanel, type NavRequest } from './NavPanel';
+import { navigateTo, takePendingHash } from './navigate';
 import { gutterWidthCh, LINE_PX, PAD_PX } from './metrics';
 import { SelectionBar } from './SelectionBar';
 import { ssrLinesHtml } from './ssr-lines';
@@ -17,6 +21,8 @@ export interface CodeWorkspaceProps {
   outline: OutlineEntry[];
   annotationFileExists: boolean;
   editUrl: string;
+  /** The source index stamp, so the browser may cache this file's cross-references forever. */
+  stamp: string;
 }
 
 /** Space kept above a revealed range for the sticky header and toolbar. */
@@ -46,6 +52,8 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   const [selected, setSelected] = useState<[number, number] | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hoverLine, setHoverLine] = useState<number | null>(null);
+  const [nav, setNav] = useState<NavRequest | null>(null);
+  const router = useRouter();
   const active = shown.find((a) => a.id === activeId) ?? null;
   const hovered = hoverLine === null ? null : (shown.find((a) => hoverLine >= a.lines[0] && hoverLine <= a.lines[1]) ?? null);
 
@@ -93,7 +101,7 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   // Permalink in the URL: select and scroll on load and whenever the hash changes.
   useEffect(() => {
     const apply = () => {
-      const lines = parseLineHash(window.location.hash, lineCount);
+      const lines = parseLineHash(window.location.hash || takePendingHash() || '', lineCount);
       if (lines) {
         anchorLine.current = lines[0];
         setSelected(lines);
@@ -111,6 +119,33 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   }, [onLineNumber]);
   const [editorReady, setEditorReady] = useState(false);
 
+  const follow = useCallback(
+    (target: FileLinks['targets'][number], event: MouseEvent) => {
+      if (target.kind === 'ambiguous') {
+        setNav({ kind: 'candidates', url: target.href, title: target.label });
+        return;
+      }
+      if (event.ctrlKey || event.metaKey) {
+        window.open(target.href, '_blank', 'noopener');
+        return;
+      }
+      if (target.kind === 'local' || target.href.startsWith(`/code/${props.path}#`)) {
+        const lines = parseLineHash(target.href.slice(target.href.indexOf('#')), lineCount);
+        if (lines) {
+          anchorLine.current = lines[0];
+          select(lines, true);
+        }
+        return;
+      }
+      navigateTo(router, target.href);
+    },
+    [props.path, lineCount, select, router],
+  );
+  const followRef = useRef(follow);
+  useEffect(() => {
+    followRef.current = follow;
+  }, [follow]);
+
   // CodeMirror takes over once loaded; it is rendered hidden first and swapped in after it has drawn.
   useEffect(() => {
     let cancelled = false;
@@ -123,6 +158,8 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
         marks: { annotated, selected: null, active: null },
         onLineNumber: (line, extend) => onLineNumberRef.current(line, extend),
         onLineHover: (line) => setHoverLine(line),
+        onFollow: (target, event) => followRef.current(target, event),
+        hoverCard: (target) => buildHoverCard(target.label, (request) => setNav(request)),
       });
       handle.view.dom.classList.add('cm-pending');
       editor.current = handle;
@@ -133,6 +170,15 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
           handle.view.dom.classList.remove('cm-pending');
           parent.dataset.editor = 'ready';
           setEditorReady(true);
+          // Links come after the first paint: they are not needed to read the code.
+          void fetch(`/api/xrefs?path=${encodeURIComponent(props.path)}&v=${encodeURIComponent(props.stamp)}`)
+            .then((response) => (response.ok ? (response.json() as Promise<FileLinks>) : null))
+            .then((links) => {
+              if (links && !cancelled) {
+                handle.setLinks(links);
+                parent.dataset.links = String(links.refs.length / 4);
+              }
+            });
         }),
       );
     });
@@ -172,6 +218,7 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
         activate(shown[next]!.id, true);
       } else if (event.key === 'Escape') {
         setActiveId(null);
+        setNav(null);
         select(null, false);
       }
     };
@@ -190,6 +237,7 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
         </div>
       </div>
       {shown.length > 0 ? <AnnotationRail annotations={annotations} activeId={activeId} highlightedId={hovered?.id ?? null} onActivate={(id) => activate(id, true)} lineCount={lineCount} /> : null}
+      {nav ? <NavPanel key={JSON.stringify(nav)} request={nav} onClose={() => setNav(null)} onNavigate={(href) => { setNav(null); navigateTo(router, href); }} /> : null}
       {selected ? <SelectionBar path={props.path} lines={selected} text={text} outline={props.outline} annotationFileExists={props.annotationFileExists} editUrl={props.editUrl} onClear={() => select(null, false)} /> : null}
     </div>
   );

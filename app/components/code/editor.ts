@@ -1,7 +1,7 @@
 import { java } from '@codemirror/lang-java';
 import { syntaxHighlighting } from '@codemirror/language';
 import { EditorState, RangeSetBuilder, StateEffect, StateField, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, GutterMarker, lineNumberMarkers, lineNumbers, type DecorationSet } from '@codemirror/view';
+import { Decoration, EditorView, GutterMarker, hoverTooltip, lineNumberMarkers, lineNumbers, type DecorationSet, type Tooltip } from '@codemirror/view';
 import { javaHighlighter } from '@/lib/highlight/java';
 
 /** What the page tells the editor to show. */
@@ -11,9 +11,17 @@ export interface EditorMarks {
   active: readonly [number, number] | null;
 }
 
+/** A file's cross-references as /api/xrefs serves them: four numbers per identifier, and the targets. */
+export interface FileLinks {
+  refs: number[];
+  targets: Array<{ href: string; label: string; kind: 'symbol' | 'local' | 'ambiguous' }>;
+}
+
 export interface EditorHandle {
   view: EditorView;
   setMarks(marks: EditorMarks): void;
+  /** Turns identifiers with a definition into links. */
+  setLinks(links: FileLinks): void;
   destroy(): void;
 }
 
@@ -23,9 +31,24 @@ export interface EditorOptions {
   marks: EditorMarks;
   onLineNumber(line: number, extend: boolean): void;
   onLineHover(line: number | null): void;
+  /** An identifier link was followed (click, or Ctrl/Cmd-click). */
+  onFollow(target: FileLinks['targets'][number], event: MouseEvent): void;
+  /** The hover card for a symbol target, built by the page (null: none). */
+  hoverCard(target: FileLinks['targets'][number]): Promise<HTMLElement | null>;
 }
 
 const setMarks = StateEffect.define<EditorMarks>();
+const setLinksEffect = StateEffect.define<LinkRanges>();
+
+/** Sorted, non-overlapping ranges of linked identifiers: from, to, target index. */
+interface LinkRanges {
+  ranges: Array<[number, number, number]>;
+  targets: FileLinks['targets'];
+  decorations: DecorationSet;
+}
+
+const noLinks: LinkRanges = { ranges: [], targets: [], decorations: Decoration.none };
+const linkMark = Decoration.mark({ class: 'cm-ref' });
 
 class AnnotatedMarker extends GutterMarker {
   override elementClass = 'annotated';
@@ -43,6 +66,24 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     update: (value, tr) => tr.effects.reduce((current, effect) => (effect.is(setMarks) ? effect.value : current), value),
   });
   const decorations = EditorView.decorations.compute([marksField], (state) => lineDecorations(state, state.field(marksField)));
+  const linksField = StateField.define<LinkRanges>({
+    create: () => noLinks,
+    update: (value, tr) => tr.effects.reduce((current, effect) => (effect.is(setLinksEffect) ? effect.value : current), value),
+    provide: (field) => EditorView.decorations.from(field, (links) => links.decorations),
+  });
+  const linkAt = (state: EditorState, pos: number) => {
+    const { ranges, targets } = state.field(linksField);
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const [from, to, target] = ranges[mid]!;
+      if (pos < from) high = mid - 1;
+      else if (pos >= to) low = mid + 1;
+      else return { from, to, target: targets[target]! };
+    }
+    return null;
+  };
   const gutterMarks = lineNumberMarkers.compute([marksField], (state) => {
     const builder = new RangeSetBuilder<GutterMarker>();
     const { annotated } = state.field(marksField);
@@ -54,7 +95,17 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     EditorView.editable.of(false),
     marksField,
     decorations,
+    linksField,
     gutterMarks,
+    hoverTooltip(
+      async (view, pos): Promise<Tooltip | null> => {
+        const link = linkAt(view.state, pos);
+        if (!link || link.target.kind !== 'symbol') return null;
+        const card = await options.hoverCard(link.target);
+        return card ? { pos: link.from, end: link.to, above: true, create: () => ({ dom: card }) } : null;
+      },
+      { hoverTime: 350 },
+    ),
     lineNumbers({
       domEventHandlers: {
         mousedown(view, block, event) {
@@ -65,6 +116,15 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       },
     }),
     EditorView.domEventHandlers({
+      click(event, view) {
+        if (event.button !== 0 || !view.state.selection.main.empty) return false;
+        const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
+        const link = pos === null ? null : linkAt(view.state, pos);
+        if (!link) return false;
+        event.preventDefault();
+        options.onFollow(link.target, event);
+        return true;
+      },
       mousemove(event, view) {
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
         options.onLineHover(pos === null ? null : view.state.doc.lineAt(pos).number);
@@ -81,10 +141,30 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     setMarks(marks) {
       view.dispatch({ effects: setMarks.of(marks) });
     },
+    setLinks(links) {
+      view.dispatch({ effects: setLinksEffect.of(linkRanges(view.state, links)) });
+    },
     destroy() {
       view.destroy();
     },
   };
+}
+
+function linkRanges(state: EditorState, links: FileLinks): LinkRanges {
+  const ranges: Array<[number, number, number]> = [];
+  const builder = new RangeSetBuilder<Decoration>();
+  const { refs } = links;
+  for (let i = 0; i < refs.length; i += 4) {
+    const line = refs[i]!;
+    if (line < 1 || line > state.doc.lines) continue;
+    const start = state.doc.line(line).from + refs[i + 1]! - 1;
+    const end = start + refs[i + 2]!;
+    const target = refs[i + 3]!;
+    if (!links.targets[target]?.href || (ranges.length > 0 && start < ranges[ranges.length - 1]![1])) continue;
+    ranges.push([start, end, target]);
+    builder.add(start, end, linkMark);
+  }
+  return { ranges, targets: links.targets, decorations: builder.finish() };
 }
 
 function lineDecorations(state: EditorState, marks: EditorMarks): DecorationSet {

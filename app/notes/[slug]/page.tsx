@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 import { ProgressTracker } from '../../components/ReadingProgress';
 

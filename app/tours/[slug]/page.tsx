@@ -1,5 +1,5 @@
 import { notFound, redirect } from 'next/navigation';
-import { runtime } from '@/lib/site/runtime';
+import { runtime } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 
 export default async function TourStart({ params }: { params: Promise<{ slug: string }> }) {

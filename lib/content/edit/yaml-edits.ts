@@ -16,7 +16,9 @@ export function setMapValue(source: YamlSource, mapPath: Path, key: string, valu
   const existingValue = existing?.value as { range?: [number, number, number] } | undefined;
   if (existingValue?.range) return { start: base + existingValue.range[0], end: base + existingValue.range[1], text: value };
 
-  const anchorIndex = Math.max(...after.map((k) => pairs.findIndex((pair) => keyOf(pair) === k)), pairs.length - 1);
+  // After the last of the named keys present; at the end when none of them is.
+  const named = after.map((k) => pairs.findIndex((pair) => keyOf(pair) === k)).filter((i) => i >= 0);
+  const anchorIndex = named.length > 0 ? Math.max(...named) : pairs.length - 1;
   const anchorPair = pairs[anchorIndex];
   const anchorValue = anchorPair?.value as { range?: [number, number, number] } | undefined;
   if (!anchorPair || !anchorValue?.range) return null;
@@ -24,8 +26,13 @@ export function setMapValue(source: YamlSource, mapPath: Path, key: string, valu
   const next = pairs[anchorIndex + 1];
   const indent = ' '.repeat(columnOf(source.text, keyStart(pairs[0]!)));
   if (next) {
-    const lineStart = source.text.lastIndexOf('\n', keyStart(next)) + 1;
-    return { start: base + lineStart, end: base + lineStart, text: `${indent}${key}: ${value}\n` };
+    // On the line after the named key's value (and its trailing comment), so a comment line above
+    // the next key stays with that key.
+    const end = anchorValue.range[1];
+    const lineStart = source.text[end - 1] === '\n' ? end : source.text.indexOf('\n', end) + 1;
+    if (lineStart > 0 && lineStart <= keyStart(next)) return { start: base + lineStart, end: base + lineStart, text: `${indent}${key}: ${value}\n` };
+    const nextLine = source.text.lastIndexOf('\n', keyStart(next)) + 1;
+    return { start: base + nextLine, end: base + nextLine, text: `${indent}${key}: ${value}\n` };
   }
   return { start: base + anchorValue.range[1], end: base + anchorValue.range[1], text: `\n${indent}${key}: ${value}` };
 }

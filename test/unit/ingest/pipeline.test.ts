@@ -8,6 +8,7 @@ import { parseJava } from '../../../lib/ingest/parse-one';
 import { FILES_FILE, JAVA_FILE, MANIFEST_FILE } from '../../../lib/index/paths';
 import { currentStamp, readIndex } from '../../../lib/index/read';
 import type { UpstreamSource } from '../../../lib/upstream';
+import { XREF_FILE, XREF_IR_FILE } from '../../../lib/xref/format';
 import { fixtureBytes } from '../../helpers/java';
 import { listTree, makeTempDir, removeTempDirs, setEnv, writeTree } from '../../helpers/temp';
 
@@ -90,7 +91,8 @@ describe('ingest', () => {
       'records/Range.java',
     ]);
     const byPath = new Map(index!.files.map((f) => [f.path, f]));
-    expect(byPath.get('README.md')).toMatchObject({ kind: 'text', lines: 4 });
+    // Three lines: the final newline ends the third line, it does not start a fourth.
+    expect(byPath.get('README.md')).toMatchObject({ kind: 'text', lines: 3 });
     expect(byPath.get('assets/logo.bin')).toMatchObject({ kind: 'binary', lines: 0, size: 5 });
     expect(byPath.get('latin1/Latin1Comment.java')).toMatchObject({ kind: 'java', encoding: 'latin1' });
     expect(byPath.get('nesting/Nesting.java')!.encoding).toBeUndefined();
@@ -122,7 +124,7 @@ describe('ingest', () => {
     const root = makeTree();
     const first = await ingest(sourceAt(root), { makeCurrent: true, threads: 1 });
     const before = snapshot(first.dir);
-    expect(Object.keys(before).sort()).toEqual([FILES_FILE, JAVA_FILE, MANIFEST_FILE].sort());
+    expect(Object.keys(before).sort()).toEqual([FILES_FILE, JAVA_FILE, MANIFEST_FILE, XREF_FILE, XREF_IR_FILE].sort());
 
     // Such a run reads the previous file list and nothing else: no source file, no facts.
     const reads = vi.spyOn(fs, 'readFileSync');

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { runtime, sourceFile } from '@/lib/site/runtime';
+import { runtime, sourceFile } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 import { TourKeys } from '../../../components/TourKeys';
 import { StepCode } from '../../../components/StepCode';

@@ -5,8 +5,8 @@ import type { IndexedFile } from '../index/format';
 import { currentStamp, readIndex, type LoadedIndex } from '../index/read';
 import { decodeSource } from '../java/decode';
 import { TYPE_KINDS } from '../java/types';
-import { siteDataFile } from './write';
-import { SITE_FORMAT, type OutlineEntry, type SiteData } from './types';
+import { siteDataFile } from '../site/write';
+import { SITE_FORMAT, type OutlineEntry, type SiteData } from '../site/types';
 
 /**
  * The data a request reads: the site content and the source index, loaded once per server process
@@ -17,6 +17,15 @@ export interface Runtime {
   site: SiteData;
   index: LoadedIndex;
   filesByPath: Map<string, IndexedFile>;
+  /** Structures built from the above on first use (search indexes, symbol tables ...). */
+  derived: Map<string, unknown>;
+}
+
+/** A structure derived from the loaded data, built once per load (and again after a reload). */
+export function derived<T>(key: string, build: (runtime: Runtime) => T): T {
+  const current = runtime();
+  if (!current.derived.has(key)) current.derived.set(key, build(current));
+  return current.derived.get(key) as T;
 }
 
 let loaded: { runtime: Runtime; siteMtime: number; stamp: string } | undefined;
@@ -36,7 +45,7 @@ export function runtime(): Runtime {
     throw new Error('No rendered content: run `npm run content` (npm start does it for you).');
   }
   if (site.format !== SITE_FORMAT || site.stamp !== stamp) throw new Error('The rendered content is out of date: run `npm run content`.');
-  const runtimeValue: Runtime = { site, index, filesByPath: new Map(index.files.map((f) => [f.path, f])) };
+  const runtimeValue: Runtime = { site, index, filesByPath: new Map(index.files.map((f) => [f.path, f])), derived: new Map() };
   loaded = { runtime: runtimeValue, siteMtime, stamp };
   return runtimeValue;
 }
@@ -66,6 +75,19 @@ export function sourceFile(upstreamPath: string): SourceFile | null {
   if (entry.kind === 'binary') return { entry, text: null };
   const text = decodeSource(fs.readFileSync(path.join(index.manifest.root, entry.path))).text;
   return { entry, text };
+}
+
+/** The lines of a source file (as the index counts them), cached per load: navigation reads them often. */
+export function sourceLines(upstreamPath: string): string[] | null {
+  const cache = derived('source-lines', () => new Map<string, string[]>());
+  const cached = cache.get(upstreamPath);
+  if (cached) return cached;
+  const file = sourceFile(upstreamPath);
+  if (!file?.text) return null;
+  const lines = file.text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  if (cache.size > 500) cache.clear();
+  cache.set(upstreamPath, lines);
+  return lines;
 }
 
 /** The declarations of a Java file for its outline, nested by depth. */
