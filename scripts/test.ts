@@ -6,13 +6,14 @@ import { runTool } from '../lib/cli/spawn';
 import { projectRoot } from '../lib/paths';
 import { buildStamp, buildStampFile, isBuildCurrent, prepare } from '../lib/prepare';
 
-const STAGES = ['prepare', 'schema', 'check', 'typecheck', 'lint', 'unit', 'build', 'browser'] as const;
+const STAGES = ['prepare', 'lockfile', 'schema', 'check', 'typecheck', 'lint', 'unit', 'build', 'browser'] as const;
 type Stage = (typeof STAGES)[number];
 
 const USAGE = `usage: npm test [-- --only <stages>] [--skip <stages>]
 
 Runs every check the project has, in this order, and prints a summary:
   prepare    obtain the pinned RocketMQ source, index it, render the content
+  lockfile   package-lock.json has every platform's optional packages (npm ci needs them)
   schema     the editor JSON Schemas in schema/ match lib/content/schema.ts
   check      every annotation, note, concept, tour and layout is valid and anchored exactly
   typecheck  tsc --noEmit (strict)
@@ -43,6 +44,7 @@ runMain(async () => {
     prepare: async () => {
       indexStamp = (await prepare(root, log)).stamp;
     },
+    lockfile: () => runTool('node', ['--import', 'tsx', 'scripts/lockfile.ts', '--check'], root),
     schema: () => runTool('node', ['--import', 'tsx', 'scripts/schema.ts', '--check'], root),
     check: () => runTool('node', ['--import', 'tsx', 'scripts/check.ts'], root),
     typecheck: () => runTool('tsc', ['--noEmit', '-p', '.'], root),

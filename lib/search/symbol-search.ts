@@ -67,8 +67,10 @@ export function matchesHumps(humps: readonly string[], query: string): boolean {
     if (q === query.length) return true;
     const ch = query[q]!;
     const current = humps[hump];
-    // Continue inside the current hump: only with a lower-case character (an upper-case one starts a hump).
-    if (current && within < current.length && current[within]!.toLowerCase() === ch.toLowerCase() && ch === ch.toLowerCase()) {
+    // Continue inside the current hump: with a lower-case character, or inside an upper-case
+    // acronym (`CQ`); an upper-case character otherwise starts the next hump.
+    const here = current?.[within];
+    if (here !== undefined && here.toLowerCase() === ch.toLowerCase() && (ch === ch.toLowerCase() || here === here.toUpperCase())) {
       if (search(q + 1, hump, within + 1)) return true;
     }
     // Start a later hump with this character.

@@ -208,6 +208,9 @@ export function requiredLiteral(pattern: string): string {
         else if (pattern[j] === ')') depth--;
       }
       i = j - 1;
+      // A quantifier after the group belongs to it.
+      if (pattern[j] === '{') i = Math.max(i, pattern.indexOf('}', j));
+      else if (pattern[j] === '?' || pattern[j] === '*' || pattern[j] === '+') i = j;
       continue;
     }
     if (/[.^$+{}]/.test(ch)) {

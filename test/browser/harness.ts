@@ -95,8 +95,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.buildCopy) options.prepareCopy?.(dir);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   delete env.PORT;
-  if (options.dataRoot) env.ROCKETMQ_LEARNING_ROOT = options.dataRoot;
-  else delete env.ROCKETMQ_LEARNING_ROOT;
+  // The data folder is explicit: a server on a copy of the build runs in the copy's folder.
+  env.ROCKETMQ_LEARNING_ROOT = options.dataRoot ?? PROJECT_ROOT;
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', dir, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: dir,
     env,

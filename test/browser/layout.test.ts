@@ -75,6 +75,21 @@ describe('layout', () => {
     await eventually(() => panel.isVisible()).toBe(false);
   });
 
+  it('at 375 px the code follows the annotation cards without a screenful of empty space', async () => {
+    const page = await browser.page(PHONE);
+    await page.goto(codeUrl(COMMITLOG));
+    await editorReady(page);
+    const layout = await page.evaluate(() => {
+      const rail = document.querySelector('.annotation-rail')!;
+      const cards = [...rail.querySelectorAll('.annotation-card')];
+      const lastCard = cards.at(-1)!.getBoundingClientRect();
+      const code = document.querySelector('.code-scroll')!.getBoundingClientRect();
+      return { cards: cards.length, gap: Math.round(code.top - lastCard.bottom), railHeight: Math.round(rail.getBoundingClientRect().height), codeTop: Math.round(code.top + window.scrollY) };
+    });
+    expect(layout.cards).toBeGreaterThan(5);
+    expect(layout.gap, `empty space between the last card and the code (rail ${layout.railHeight} px tall, code starts ${layout.codeTop} px down the page)`).toBeLessThan(100);
+  });
+
   it('at 375 px the drawer does not cover the code before JavaScript runs', async () => {
     const page = await browser.page({ ...PHONE, javaScriptEnabled: false });
     await page.goto(codeUrl(COMMITLOG));
