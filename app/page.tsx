@@ -51,14 +51,15 @@ export default function Home() {
             <p className="muted" style={{ fontSize: 14 }}>
               {totalJava.toLocaleString('en')} Java files in {site.modules.length} modules. Press <kbd>t</kbd> to open any file.
             </p>
+            <div className="table-scroll">
             <table className="module-table">
               <thead>
                 <tr>
                   <th scope="col">Module</th>
                   <th scope="col" className="num">Java files</th>
-                  <th scope="col" className="num">Annotated</th>
+                  <th scope="col" className="num wide-only">Annotated files</th>
                   <th scope="col" className="num">Annotations</th>
-                  <th scope="col">
+                  <th scope="col" className="wide-only">
                     <span className="sr-only">Coverage</span>
                   </th>
                 </tr>
@@ -70,9 +71,9 @@ export default function Home() {
                       <Link href={`/code#${module.name}`}>{module.name}</Link>
                     </th>
                     <td className="num">{module.javaFiles}</td>
-                    <td className="num">{module.annotatedFiles}</td>
+                    <td className="num wide-only">{module.annotatedFiles}</td>
                     <td className="num">{module.annotations}</td>
-                    <td>
+                    <td className="wide-only">
                       <span className="coverage" role="img" aria-label={`${Math.round((100 * module.annotatedFiles) / Math.max(1, module.javaFiles))}% of files annotated`}>
                         <span style={{ width: `${Math.min(100, Math.max(module.annotatedFiles ? 4 : 0, (100 * module.annotatedFiles) / Math.max(1, module.javaFiles)))}%` }} />
                       </span>
@@ -81,6 +82,7 @@ export default function Home() {
                 ))}
               </tbody>
             </table>
+            </div>
           </section>
           <section aria-labelledby="concepts">
             <h2 id="concepts">

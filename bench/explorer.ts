@@ -241,6 +241,15 @@ async function byteFigures(bench: BenchContext, server: RunningServer, java: Buf
     bench.emit('ratio_page_to_java_gzip9', pageBytes / javaGzip, 'ratio');
     bench.emit('ratio_page_and_prefetch_to_java_gzip9', (pageBytes + sum(prefetch)) / javaGzip, 'ratio');
     bench.log(`page bytes (document + own requests) ${pageBytes} = ${(pageBytes / javaGzip).toFixed(2)} × gzip -9 of the Java file (${javaGzip}); target at most 3`);
+
+    // The identifier links are fetched when a pointer first comes to the code: counted apart.
+    const before = new Set(transfers.map((t) => t.url));
+    await page.locator('.cm-content').hover({ position: { x: 60, y: 20 } });
+    await page.locator('.code-host[data-links]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const links = [...seen.entries()].filter(([, t]) => !before.has(t.url) && new URL(t.url).pathname === '/api/xrefs').map(([id]) => finished.get(id) ?? 0);
+    bench.emit('links_on_first_pointer_bytes', links.reduce((a, b) => a + b, 0), 'bytes');
+    bench.emit('ratio_page_with_links_to_java_gzip9', (pageBytes + links.reduce((a, b) => a + b, 0)) / javaGzip, 'ratio');
   } finally {
     await context?.close();
     await browser.close();

@@ -21,6 +21,7 @@ import type { BenchContext, BenchModule } from './run';
  */
 const THIS_FILE = fileURLToPath(import.meta.url);
 const CHILD_FLAG = '--child';
+const NO_XREFS_FLAG = '--no-xrefs';
 
 /** What the child process reports on its last stdout line. */
 interface ChildReport {
@@ -51,6 +52,8 @@ async function runIngestBench(bench: BenchContext): Promise<void> {
   }
   const root = current.manifest.root;
   bench.log(`source tree ${root} (${current.manifest.counts.javaFiles} Java files)`);
+  // Parsing uses one thread per core and ctags one thread in all: the ratio depends on the machine.
+  bench.emit('cpus', os.availableParallelism(), 'cores');
 
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'rocketmq-learning-bench-'));
   try {
@@ -74,15 +77,25 @@ async function runIngestBench(bench: BenchContext): Promise<void> {
     bench.emit('warm_seconds', warm.report.seconds, 's');
     bench.emit('warm_peak_rss_mb', warm.report.maxRssKiB / 1024, 'MiB');
 
-    await compareWithCtags(bench, root, project, cold);
+    // Symbols only, in a fresh folder: the same work ctags does, for the like-for-like ratio.
+    const symbolsProject = fs.mkdtempSync(path.join(os.tmpdir(), 'rocketmq-learning-bench-'));
+    try {
+      fs.copyFileSync(path.join(projectRoot(), 'upstream.json'), path.join(symbolsProject, 'upstream.json'));
+      const symbolsOnly = await runChild({ ...env, ROCKETMQ_LEARNING_ROOT: symbolsProject }, { xrefs: false });
+      bench.emit('cold_symbols_only_wall_seconds', symbolsOnly.wallSeconds, 's');
+      bench.emit('cold_symbols_only_seconds', symbolsOnly.report.seconds, 's');
+      await compareWithCtags(bench, root, project, cold, symbolsOnly);
+    } finally {
+      fs.rmSync(symbolsProject, { recursive: true, force: true });
+    }
   } finally {
     fs.rmSync(project, { recursive: true, force: true });
   }
 }
 
-async function runChild(env: NodeJS.ProcessEnv): Promise<{ wallSeconds: number; report: ChildReport }> {
+async function runChild(env: NodeJS.ProcessEnv, options: { xrefs: boolean } = { xrefs: true }): Promise<{ wallSeconds: number; report: ChildReport }> {
   const started = performance.now();
-  const run = await exec(process.execPath, ['--import', 'tsx', THIS_FILE, CHILD_FLAG], { cwd: path.dirname(path.dirname(THIS_FILE)), env });
+  const run = await exec(process.execPath, ['--import', 'tsx', THIS_FILE, CHILD_FLAG, ...(options.xrefs ? [] : [NO_XREFS_FLAG])], { cwd: path.dirname(path.dirname(THIS_FILE)), env });
   const wallSeconds = (performance.now() - started) / 1000;
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   if (run.code !== 0 || !last.startsWith('{')) {
@@ -91,9 +104,9 @@ async function runChild(env: NodeJS.ProcessEnv): Promise<{ wallSeconds: number; 
   return { wallSeconds, report: JSON.parse(last) as ChildReport };
 }
 
-async function compareWithCtags(bench: BenchContext, root: string, project: string, cold: { wallSeconds: number; report: ChildReport }): Promise<void> {
+async function compareWithCtags(bench: BenchContext, root: string, project: string, cold: { wallSeconds: number; report: ChildReport }, symbolsOnly: { wallSeconds: number }): Promise<void> {
   const version = await exec('ctags', ['--version']);
-  const figures = ['ctags_wall_seconds', 'ratio_cold_wall_to_ctags', 'recall_class', 'recall_interface', 'recall_enum', 'recall_method'];
+  const figures = ['ctags_wall_seconds', 'ratio_cold_symbols_only_wall_to_ctags', 'ratio_cold_wall_to_ctags', 'recall_class', 'recall_interface', 'recall_enum', 'recall_method'];
   if (version.spawnError || !version.stdout.includes('Universal Ctags')) {
     for (const figure of figures) bench.skip(figure, 'universal-ctags is not on PATH');
     return;
@@ -108,6 +121,7 @@ async function compareWithCtags(bench: BenchContext, root: string, project: stri
     return;
   }
   bench.emit('ctags_wall_seconds', ctagsSeconds, 's');
+  bench.emit('ratio_cold_symbols_only_wall_to_ctags', symbolsOnly.wallSeconds / ctagsSeconds, 'ratio');
   bench.emit('ratio_cold_wall_to_ctags', cold.wallSeconds / ctagsSeconds, 'ratio');
 
   // A second run with line numbers and long kind names, relative paths and line-number commands
@@ -115,7 +129,7 @@ async function compareWithCtags(bench: BenchContext, root: string, project: stri
   const tagsFile = path.join(project, 'tags-fields');
   const tagged = await exec('ctags', ['-R', '--languages=Java', '--fields=+nK', '--excmd=number', '-f', tagsFile, '.'], { cwd: root });
   if (tagged.code !== 0) {
-    for (const figure of figures.slice(2)) bench.skip(figure, `ctags failed: ${tagged.stderr.trim().split('\n')[0] ?? ''}`);
+    for (const figure of figures.slice(3)) bench.skip(figure, `ctags failed: ${tagged.stderr.trim().split('\n')[0] ?? ''}`);
     return;
   }
 
@@ -156,7 +170,7 @@ function key(file: string, name: string, line: number): string {
 /** The child: one ingest of ROCKETMQ_SRC into ROCKETMQ_LEARNING_ROOT, reported as one JSON line. */
 async function child(): Promise<void> {
   const source = await locateUpstream({ log: () => {} });
-  const result = await ingest(source, { makeCurrent: true, progress: false });
+  const result = await ingest(source, { makeCurrent: true, progress: false, xrefs: !process.argv.includes(NO_XREFS_FLAG) });
   const report: ChildReport = {
     seconds: result.seconds,
     unchanged: result.unchanged,

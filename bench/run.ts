@@ -1,6 +1,7 @@
 import { UserError } from '../lib/cli/errors';
 import { explorerBench } from './explorer';
 import { ingestBench } from './ingest';
+import { searchBench } from './search';
 
 /**
  * One line of benchmark output. Every figure is printed as a JSON line on stdout; a figure that
@@ -26,7 +27,7 @@ export interface BenchModule {
 }
 
 /** The benchmarks, run in this order. Add a module here to add a benchmark. */
-export const BENCHES: readonly BenchModule[] = [ingestBench, explorerBench];
+export const BENCHES: readonly BenchModule[] = [ingestBench, explorerBench, searchBench];
 
 /** Runs the named benchmarks (all when `only` is empty) and returns how many figures were printed. */
 export async function runBenches(only: readonly string[], write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Promise<number> {

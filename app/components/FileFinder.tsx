@@ -38,7 +38,7 @@ export function FileFinder({ stamp, onClose }: { stamp: string; onClose: () => v
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="finder-title">
         <h2 id="finder-title">Go to file</h2>
         <input
@@ -53,8 +53,7 @@ export function FileFinder({ stamp, onClose }: { stamp: string; onClose: () => v
             setSelected(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') onClose();
-            else if (e.key === 'ArrowDown') {
+            if (e.key === 'ArrowDown') {
               e.preventDefault();
               setSelected((s) => Math.min(s + 1, results.length - 1));
             } else if (e.key === 'ArrowUp') {

@@ -20,7 +20,9 @@ export function GlobalShortcuts({ stamp }: { stamp: string }) {
         if (event.key === 'Escape' && target instanceof HTMLInputElement && target.id === 'site-search') target.blur();
         return;
       }
-      if (event.key === '/') {
+      if (event.key === 'Escape') {
+        setFinderOpen(false);
+      } else if (event.key === '/') {
         event.preventDefault();
         document.getElementById('site-search')?.focus();
       } else if (event.key === 't') {

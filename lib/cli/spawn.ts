@@ -8,7 +8,9 @@ import { UserError } from './errors';
  */
 export function runTool(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(cwd, 'node_modules', '.bin', command), args, { cwd, stdio: 'inherit', env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
+    // `node` is this very Node.js; anything else is a tool installed in node_modules/.bin.
+    const executable = command === 'node' ? process.execPath : path.join(cwd, 'node_modules', '.bin', command);
+    const child = spawn(executable, args, { cwd, stdio: 'inherit', env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);

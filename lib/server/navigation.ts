@@ -4,6 +4,7 @@ import path from 'node:path';
 import { TYPE_KINDS, type JavaSymbol } from '../java/types';
 import { XREF_FILE, parseTarget, xrefAt, type FileXrefs, type XrefIndex } from '../xref/format';
 import { SymbolTables } from '../xref/tables';
+import type { LinksPayload } from '../site/links-format';
 import { urls } from '../site/urls';
 import { derived, runtime, sourceLines } from './runtime';
 
@@ -182,16 +183,33 @@ function firstSentence(javadoc: string): string | null {
   return (end >= 0 ? text.slice(0, end + 1) : text).slice(0, 400);
 }
 
-/** The file's cross-references with every target turned into a link, for the code view. */
-export function fileLinks(filePath: string): { refs: number[]; targets: Array<{ href: string; label: string; kind: 'symbol' | 'local' | 'ambiguous' }> } | null {
+/** The file's cross-references with every target located, in the compact form the code view fetches. */
+export function fileLinks(filePath: string): LinksPayload | null {
   const file: FileXrefs | undefined = xrefIndex()[filePath];
   if (!file) return null;
-  const targets = file.targets.map((raw) => {
+  const paths: string[] = [];
+  const pathIndex = new Map<string, number>();
+  const indexOfPath = (p: string) => {
+    let index = pathIndex.get(p);
+    if (index === undefined) {
+      index = paths.length;
+      paths.push(p);
+      pathIndex.set(p, index);
+    }
+    return index;
+  };
+  const targets = file.targets.map((raw): LinksPayload['targets'][number] => {
     const target = parseTarget(raw);
-    if (target.kind === 'local') return { href: `#L${target.line}`, label: `local declared on line ${target.line}`, kind: 'local' as const };
-    if (target.kind === 'ambiguous') return { href: `/api/definition?symbols=${encodeURIComponent(target.ids.join('|'))}`, label: `${target.ids.length} candidates`, kind: 'ambiguous' as const };
+    if (target.kind === 'local') return [1, -1, target.line, ''];
+    if (target.kind === 'ambiguous') return [2, -1, 0, target.ids.join('|')];
     const location = locate(target.id);
-    return location ? { href: location.href, label: target.id, kind: 'symbol' as const } : { href: '', label: target.id, kind: 'symbol' as const };
+    return location ? [0, indexOfPath(location.path), location.line, target.id] : [0, -1, 0, target.id];
   });
-  return { refs: file.refs, targets };
+  const refs: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < file.refs.length; i += 4) {
+    refs.push(file.refs[i]! - previous, file.refs[i + 1]!, file.refs[i + 2]!, file.refs[i + 3]!);
+    previous = file.refs[i]!;
+  }
+  return { refs, paths, targets };
 }

@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import type { Layout } from '../content/schema';
 import type { SourceView } from '../content/source-view';
-import { h, raw } from './trusted-blocks';
+import { h, htmlFragment } from './trusted-blocks';
 import { urls } from './urls';
 
 /**
@@ -24,7 +24,7 @@ export function layoutBlock(layout: Layout, source: SourceView, renderInline: (m
         h('td', { className: ['num'] }, [offset === null ? '…' : String(offset)]),
         h('th', { scope: 'row' }, [h('code', {}, [field.name])]),
         h('td', { className: ['num'] }, [size]),
-        h('td', {}, [raw(renderInline(field.meaning))]),
+        h('td', {}, htmlFragment(renderInline(field.meaning))),
         h('td', {}, [evidenceCell]),
       ]),
     );
@@ -39,6 +39,6 @@ export function layoutBlock(layout: Layout, source: SourceView, renderInline: (m
       h('thead', {}, [h('tr', {}, [h('th', { scope: 'col' }, ['Offset']), h('th', { scope: 'col' }, ['Field']), h('th', { scope: 'col' }, ['Bytes']), h('th', { scope: 'col' }, ['Meaning']), h('th', { scope: 'col' }, ['Fixed by'])])]),
       h('tbody', {}, rows),
     ]),
-    h('div', { className: ['layout-summary'] }, [raw(renderInline(layout.summary))]),
+    h('div', { className: ['layout-summary'] }, htmlFragment(renderInline(layout.summary))),
   ]);
 }

@@ -20,12 +20,18 @@ export function fuzzyScore(path: string, query: string): number {
   let score = 0;
   let position = -1;
   let streak = 0;
-  for (const ch of needle) {
-    const found = haystack.indexOf(ch, position + 1);
+  const original = query.replace(/\s+/g, '');
+  for (let q = 0; q < needle.length; q++) {
+    const ch = needle[q]!;
+    // An upper-case letter in the query prefers the start of a word in the path (Mes→Message, Sto→Store).
+    const wantsHump = original[q] !== ch;
+    const hump = wantsHump ? path.indexOf(original[q]!, position + 1) : -1;
+    const found = hump >= 0 ? hump : haystack.indexOf(ch, position + 1);
     if (found < 0) return -1;
     streak = found === position + 1 ? streak + 1 : 0;
     const boundary = found === 0 || /[/._-]/.test(haystack[found - 1]!) || (path[found] !== haystack[found] && path[found - 1] === haystack[found - 1]);
-    score += 1 + streak * 2 + (boundary ? 3 : 0) + (found >= nameStart ? 2 : 0);
+    const humpBonus = wantsHump ? (hump >= 0 ? 4 : -2) : 0;
+    score += 1 + streak * 2 + (boundary ? 3 : 0) + (found >= nameStart ? 2 : 0) + humpBonus;
     position = found;
   }
   return score - path.length * 0.01;

@@ -10,8 +10,12 @@ export function h(tagName: string, properties: Element['properties'], children: 
   return { type: 'element', tagName, properties, children: children.map((c) => (typeof c === 'string' ? { type: 'text', value: c } : c)) };
 }
 
-export function raw(html: string): ElementContent {
-  return { type: 'raw', value: html } as unknown as ElementContent;
+/**
+ * HTML the site produced itself (highlighted code, markdown it already sanitized), as hast nodes.
+ * It is parsed rather than inserted as a raw string, which the serializer would escape.
+ */
+export function htmlFragment(html: string): ElementContent[] {
+  return fromHtml(html, { fragment: true }).children as ElementContent[];
 }
 
 /** Upstream lines, highlighted, with line numbers and a link into the code view. */
@@ -27,7 +31,7 @@ export function excerptBlock(source: SourceView, path: string, lines: [number, n
       h('a', { href: urls.code(path, lines), className: ['excerpt-link'], title: `${path}, lines ${lines[0]}-${lines[1]} at the pinned commit` }, [symbolLabel ?? label]),
       ...(caption ? [h('span', { className: ['excerpt-caption'] }, [caption])] : []),
     ]),
-    h('pre', { className: ['code-block'] }, [h('code', {}, [raw(rows.join('\n'))])]),
+    h('pre', { className: ['code-block'] }, [h('code', {}, htmlFragment(rows.join('\n')))]),
   ]);
 }
 

@@ -42,7 +42,7 @@ function recordFirstLineBeforeSwap(): void {
 }
 
 async function activeTitle(page: Page): Promise<string | null> {
-  const active = page.locator('.annotation-card.active h3');
+  const active = page.locator('.annotation-card.active h2');
   return (await active.count()) === 1 ? active.innerText() : null;
 }
 
@@ -63,7 +63,7 @@ describe('code view', () => {
     expect(await plain.locator('h1').innerText()).toBe('CommitLog.java');
     expect(await plain.locator('.code-ssr').innerText()).toContain('package org.apache.rocketmq.store');
     expect(await plain.locator('.annotation-card').count()).toBe(placed.length);
-    expect(await plain.locator('.annotation-card h3').first().innerText()).toBe(placed[0]!.title);
+    expect(await plain.locator('.annotation-card h2').first().innerText()).toBe(placed[0]!.title);
     const numbering = await plain.evaluate(() => {
       const lines = [...document.querySelectorAll('.code-ssr .line')];
       const first = lines[0]!;
@@ -118,7 +118,7 @@ describe('code view', () => {
     const collapsed = await card.evaluate((e) => (e as HTMLElement).offsetHeight);
     await card.click({ position: { x: 20, y: 50 } });
     await eventually(() => card.getAttribute('class')).toContain('active');
-    expect(await card.locator('h3 button').getAttribute('aria-expanded')).toBe('true');
+    expect(await card.locator('h2 button').getAttribute('aria-expanded')).toBe('true');
     const expanded = await card.evaluate((e) => ({ height: (e as HTMLElement).offsetHeight, clipped: e.scrollHeight > e.clientHeight + 1 }));
     expect(expanded.clipped, 'an active card shows all of its text').toBe(false);
     expect(expanded.height).toBeGreaterThanOrEqual(collapsed);
@@ -157,7 +157,7 @@ describe('code view', () => {
     const middle = sorted.findIndex((a) => a.lines[0] > 800);
     const from = sorted[middle]!;
     const next = sorted[middle + 1]!;
-    await page.locator(`.annotation-card[data-lines="${from.lines[0]}-${from.lines[1]}"] h3 button`).click();
+    await page.locator(`.annotation-card[data-lines="${from.lines[0]}-${from.lines[1]}"] h2 button`).click();
     await eventually(() => activeTitle(page)).toBe(from.title);
     for (const [key, expected] of [['j', next], ['k', from], ['j', next], ['j', sorted[middle + 2]!]] as const) {
       const scrollBefore = await page.evaluate(() => window.scrollY);

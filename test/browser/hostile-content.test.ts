@@ -179,7 +179,7 @@ describe('hostile content', () => {
     const card = page.locator('.annotation-card');
     expect(await card.count()).toBe(1);
     // The title is shown as text, markup and all.
-    expect(await card.locator('h3').innerText()).toContain('<script>window.__pwned=1</script>');
+    expect(await card.locator('h2').innerText()).toContain('<script>window.__pwned=1</script>');
     expect(await page.locator('.file-summary').innerText()).toContain('Hostile summary');
     await card.click({ position: { x: 20, y: 40 } });
     await eventually(() => card.getAttribute('class')).toContain('active');

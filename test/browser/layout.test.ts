@@ -73,21 +73,43 @@ describe('layout', () => {
     await eventually(() => panel.locator('a[aria-current="page"]').count()).toBe(1);
     await page.getByRole('button', { name: 'Toggle files and outline' }).click();
     await eventually(() => panel.isVisible()).toBe(false);
+
+    // Following an outline entry puts the drawer away so the code it points at is visible.
+    await page.getByRole('button', { name: 'Toggle files and outline' }).click();
+    await panel.getByRole('tab', { name: 'Outline' }).click();
+    await panel.locator('a.outline-row', { hasText: /^mrecover/ }).first().click();
+    await eventually(() => panel.isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toMatch(/^#L\d+$/);
   });
 
-  it('at 375 px the code follows the annotation cards without a screenful of empty space', async () => {
+  it('at 375 px the annotations fold above the code, and unfold on request without a screenful of empty space', async () => {
     const page = await browser.page(PHONE);
     await page.goto(codeUrl(COMMITLOG));
     await editorReady(page);
-    const layout = await page.evaluate(() => {
-      const rail = document.querySelector('.annotation-rail')!;
-      const cards = [...rail.querySelectorAll('.annotation-card')];
-      const lastCard = cards.at(-1)!.getBoundingClientRect();
-      const code = document.querySelector('.code-scroll')!.getBoundingClientRect();
-      return { cards: cards.length, gap: Math.round(code.top - lastCard.bottom), railHeight: Math.round(rail.getBoundingClientRect().height), codeTop: Math.round(code.top + window.scrollY) };
-    });
-    expect(layout.cards).toBeGreaterThan(5);
-    expect(layout.gap, `empty space between the last card and the code (rail ${layout.railHeight} px tall, code starts ${layout.codeTop} px down the page)`).toBeLessThan(100);
+    await hydrated(page);
+    const measure = () =>
+      page.evaluate(() => {
+        const rail = document.querySelector('.annotation-rail')!;
+        const visible = [...rail.querySelectorAll<HTMLElement>('.annotation-card')].filter((card) => card.offsetParent !== null);
+        const railBox = rail.getBoundingClientRect();
+        const lastVisible = visible.at(-1)?.getBoundingClientRect().bottom ?? railBox.top;
+        const code = document.querySelector('.code-scroll')!.getBoundingClientRect();
+        return { total: rail.querySelectorAll('.annotation-card').length, visible: visible.length, gap: Math.round(code.top - lastVisible), railHeight: Math.round(railBox.height) };
+      });
+
+    const folded = await measure();
+    expect(folded.total).toBeGreaterThan(5);
+    expect(folded.visible, 'folded: no card is listed until asked for').toBe(0);
+    expect(folded.railHeight, 'folded: the rail is one button tall').toBeLessThan(80);
+
+    const toggle = page.getByRole('button', { name: `Show the ${folded.total} annotations` });
+    await toggle.click();
+    await eventually(async () => (await measure()).visible).toBe(folded.total);
+    const unfolded = await measure();
+    expect(unfolded.gap, `empty space between the last card and the code (rail ${unfolded.railHeight} px tall)`).toBeLessThan(100);
+    expect(unfolded.gap).toBeGreaterThanOrEqual(0);
+    await page.getByRole('button', { name: 'Hide the annotations' }).click();
+    await eventually(async () => (await measure()).visible).toBe(0);
   });
 
   it('at 375 px the drawer does not cover the code before JavaScript runs', async () => {

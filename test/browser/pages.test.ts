@@ -22,7 +22,7 @@ const PAGES = [
 ];
 
 describe('every page', () => {
-  it.each(PAGES.map((path) => ({ path, name: path === '/' ? 'the home page' : path })))('$name has a title, a meta description and the favicon', async ({ path }) => {
+  it.each(PAGES)('page %s has a title, a meta description and the favicon', async (path) => {
     const page = await browser.page();
     const response = await page.goto(path);
     expect(response?.status()).toBe(path.includes('no-such') ? 404 : 200);

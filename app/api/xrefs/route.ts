@@ -8,6 +8,6 @@ export function GET(request: NextRequest) {
   const path = request.nextUrl.searchParams.get('path');
   if (!path) return badRequest('path is required');
   if (!runtime().filesByPath.has(path)) return badRequest(`no such file in the source: ${path}`);
-  const links = fileLinks(path) ?? { refs: [], targets: [] };
+  const links = fileLinks(path) ?? { refs: [], paths: [], targets: [] };
   return NextResponse.json(links, { headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } });
 }

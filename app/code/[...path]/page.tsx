@@ -5,6 +5,8 @@ import { editAnnotationUrl } from '@/lib/site/repository';
 import { outline, runtime, sourceFile } from '@/lib/server/runtime';
 import { urls } from '@/lib/site/urls';
 import { CodeWorkspace } from '../../components/code/CodeWorkspace';
+import { ssrLinesHtml } from '../../components/code/ssr-lines';
+import { putSsrCode, ssrCodeKey } from '@/lib/site/ssr-code';
 import { FileContext } from '../../components/code/FileContext';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { PanelToggle } from '../../components/PanelToggle';
@@ -46,7 +48,7 @@ export default async function CodePage({ params }: Params) {
   const packagePath = javaRoot >= 0 ? segments.slice(javaRoot + 1, -1).join('.') : segments.slice(1, -1).join('/');
 
   return (
-    <div className="code-page" data-tree="open">
+    <div className="code-page" data-tree="auto">
       <SidePanel path={path} stamp={site.stamp} outline={entries} />
       <main className="code-main">
         <div className="code-toolbar">
@@ -76,7 +78,8 @@ export default async function CodePage({ params }: Params) {
         ) : (
           <CodeWorkspace
             path={path}
-            text={file.text}
+            codeKey={renderLines(site.stamp, path, file.text, file.entry.kind === 'java' ? 'java' : 'text', content?.annotations ?? [])}
+            lineCount={file.text.split('\n').length}
             language={file.entry.kind === 'java' ? 'java' : 'text'}
             annotations={content?.annotations ?? []}
             outline={entries}
@@ -85,13 +88,22 @@ export default async function CodePage({ params }: Params) {
             editUrl={editAnnotationUrl(path, Boolean(content && (content.annotations.length > 0 || content.summaryHtml)))}
           />
         )}
-        <p className="muted" style={{ padding: '12px 16px', fontSize: 13 }}>
+        <p className="muted code-footer">
           {path} at <Link href={urls.home()}>RocketMQ {site.version}</Link>
           {site.commit ? ` (commit ${site.commit.slice(0, 10)})` : ''}. Source © The Apache Software Foundation, Apache License 2.0.
         </p>
       </main>
     </div>
   );
+}
+
+/** Renders the file's lines once, for the code view to pick up during server rendering. */
+function renderLines(stamp: string, path: string, text: string, language: 'java' | 'text', annotations: Array<{ lines: [number, number] | null }>): string {
+  const annotated = new Set<number>();
+  for (const a of annotations) if (a.lines) for (let line = a.lines[0]; line <= a.lines[1]; line++) annotated.add(line);
+  const key = ssrCodeKey(stamp, path);
+  putSsrCode(key, ssrLinesHtml(text, language, annotated));
+  return key;
 }
 
 /** Route segments back to the upstream path; anything the index does not list is a 404 later. */

@@ -22,6 +22,8 @@ interface Props {
 export function AnnotationRail({ annotations, activeId, highlightedId, onActivate, lineCount }: Props) {
   const placed = useMemo(() => annotations.filter((a): a is AnnotationView & { lines: [number, number] } => a.lines !== null), [annotations]);
   const [activeHeight, setActiveHeight] = useState<number | undefined>(undefined);
+  // On narrow screens the cards sit above the code; they are listed only when asked for.
+  const [expanded, setExpanded] = useState(false);
   const activeCard = useRef<HTMLElement | null>(null);
 
   useLayoutEffect(() => {
@@ -36,7 +38,10 @@ export function AnnotationRail({ annotations, activeId, highlightedId, onActivat
   const railHeight = Math.max(PAD_PX * 2 + lineCount * LINE_PX, (tops.at(-1) ?? 0) + (heights.at(-1) ?? 80) + 16);
 
   return (
-    <aside className="annotation-rail" aria-label="Annotations" style={{ minHeight: railHeight }}>
+    <aside className="annotation-rail" aria-label="Annotations" style={{ minHeight: railHeight }} data-expanded={expanded}>
+      <button type="button" className="button rail-toggle" aria-expanded={expanded} onClick={() => setExpanded((value) => !value)}>
+        {expanded ? 'Hide the annotations' : `Show the ${placed.length} annotations`}
+      </button>
       {placed.map((annotation, i) => {
         const isActive = annotation.id === activeId;
         return (
@@ -49,11 +54,11 @@ export function AnnotationRail({ annotations, activeId, highlightedId, onActivat
             data-lines={`${annotation.lines[0]}-${annotation.lines[1]}`}
             onClick={() => !isActive && onActivate(annotation.id)}
           >
-            <h3>
+            <h2>
               <button type="button" aria-expanded={isActive} onClick={(event) => { event.stopPropagation(); onActivate(isActive ? null : annotation.id); }}>
                 {annotation.title}
               </button>
-            </h3>
+            </h2>
             <div className="where">
               {annotation.lines[0] === annotation.lines[1] ? `L${annotation.lines[0]}` : `L${annotation.lines[0]}–${annotation.lines[1]}`}
               {annotation.state === 'moved' ? <span className="state-label">moved</span> : null}

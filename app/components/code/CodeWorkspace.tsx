@@ -11,11 +11,14 @@ import { NavPanel, type NavRequest } from './NavPanel';
 import { navigateTo, takePendingHash } from './navigate';
 import { gutterWidthCh, LINE_PX, PAD_PX } from './metrics';
 import { SelectionBar } from './SelectionBar';
-import { ssrLinesHtml } from './ssr-lines';
+import { decodeLinks, type LinksPayload } from '@/lib/site/links-format';
+import { getSsrCode } from '@/lib/site/ssr-code';
 
 export interface CodeWorkspaceProps {
   path: string;
-  text: string;
+  /** Where the server left this file's rendered lines (see lib/site/ssr-code.ts). */
+  codeKey: string;
+  lineCount: number;
   language: 'java' | 'text';
   annotations: AnnotationView[];
   outline: OutlineEntry[];
@@ -25,16 +28,17 @@ export interface CodeWorkspaceProps {
   stamp: string;
 }
 
-/** Space kept above a revealed range for the sticky header and toolbar. */
-const STICKY_PX = 110;
+/** Space kept above a revealed range: the sticky header and toolbar (taller when they wrap), and a little air. */
+function stickyTop(): number {
+  return (document.querySelector('.code-toolbar')?.getBoundingClientRect().bottom ?? 100) + 10;
+}
 
 /**
  * The code view: the file's lines, server-rendered and then taken over by CodeMirror with the same
  * metrics, the annotation rail beside them, permalinks in the URL (#L120-L140) and the keyboard.
  */
 export function CodeWorkspace(props: CodeWorkspaceProps) {
-  const { text, language, annotations } = props;
-  const lineCount = useMemo(() => text.split('\n').length, [text]);
+  const { language, annotations, lineCount } = props;
   const shown = useMemo(() => annotations.filter((a): a is AnnotationView & { lines: [number, number] } => a.lines !== null), [annotations]);
   const annotated = useMemo(() => {
     const set = new Set<number>();
@@ -42,9 +46,10 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
     return set;
   }, [shown]);
 
-  // Highlighting runs on the server only: in the browser the same DOM is adopted as is, and
-  // CodeMirror replaces it right after. Recomputing it here would only cost the reader time.
-  const ssrHtml = useMemo(() => (typeof window === 'undefined' ? ssrLinesHtml(text, language, annotated) : ''), [text, language, annotated]);
+  // The lines come from the server's rendering (not a prop, which would send them twice); in the
+  // browser the same DOM is adopted as is, and CodeMirror replaces it right after.
+  const ssrHtml = typeof window === 'undefined' ? getSsrCode(props.codeKey) : '';
+  const [text, setText] = useState<string | null>(null);
 
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<EditorHandle | null>(null);
@@ -58,12 +63,19 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   const hovered = hoverLine === null ? null : (shown.find((a) => hoverLine >= a.lines[0] && hoverLine <= a.lines[1]) ?? null);
 
   const reveal = useCallback((lines: readonly [number, number]) => {
+    // Once CodeMirror has the page, it measures its own lines; before that, the server's lines
+    // have fixed heights and the position is a multiplication.
+    if (editor.current) {
+      editor.current.scrollTo(lines);
+      return;
+    }
     const element = host.current;
     if (!element) return;
     const top = element.getBoundingClientRect().top + window.scrollY + PAD_PX + (lines[0] - 1) * LINE_PX;
     const height = (lines[1] - lines[0] + 1) * LINE_PX;
-    const room = window.innerHeight - STICKY_PX;
-    window.scrollTo({ top: Math.max(0, height < room ? top - STICKY_PX - (room - height) / 2 : top - STICKY_PX) });
+    const sticky = stickyTop();
+    const room = window.innerHeight - sticky;
+    window.scrollTo({ top: Math.max(0, height < room ? top - sticky - (room - height) / 2 : top - sticky) });
   }, []);
 
   const select = useCallback(
@@ -81,12 +93,15 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
     (line: number, extend: boolean) => {
       if (extend && anchorLine.current !== null) {
         select([Math.min(anchorLine.current, line), Math.max(anchorLine.current, line)], false);
-      } else {
-        anchorLine.current = line;
-        select([line, line], false);
+        return;
       }
+      anchorLine.current = line;
+      select([line, line], false);
+      // On an annotated line the number doubles as the annotation's marker: it opens the innermost one.
+      const here = shown.filter((a) => line >= a.lines[0] && line <= a.lines[1]).sort((a, b) => b.lines[0] - a.lines[0] || a.lines[1] - b.lines[1])[0];
+      if (here) setActiveId(here.id);
     },
-    [select],
+    [select, shown],
   );
 
   const activate = useCallback(
@@ -146,20 +161,52 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
     followRef.current = follow;
   }, [follow]);
 
+  // The text, read back from the server-rendered lines, or fetched after a client-side navigation.
+  useEffect(() => {
+    let cancelled = false;
+    const lines = host.current?.querySelectorAll('.code-ssr .line');
+    if (lines && lines.length > 0) {
+      setTextOnce(Array.from(lines, (line) => line.textContent ?? '').join('\n'));
+    } else {
+      void fetch(`/api/source?path=${encodeURIComponent(props.path)}&v=${encodeURIComponent(props.stamp)}`)
+        .then((response) => (response.ok ? response.text() : null))
+        .then((body) => !cancelled && body !== null && setTextOnce(body));
+    }
+    function setTextOnce(value: string) {
+      if (!cancelled) setText(value);
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [props.path, props.stamp]);
+
   // CodeMirror takes over once loaded; it is rendered hidden first and swapped in after it has drawn.
   useEffect(() => {
+    if (text === null) return;
     let cancelled = false;
     void import('./editor').then(({ createEditor }) => {
       const parent = host.current;
       if (cancelled || !parent) return;
       const handle = createEditor(parent, {
         text,
+        label: `Source of ${props.path}`,
+        stickyTop,
         language,
         marks: { annotated, selected: null, active: null },
         onLineNumber: (line, extend) => onLineNumberRef.current(line, extend),
         onLineHover: (line) => setHoverLine(line),
         onFollow: (target, event) => followRef.current(target, event),
         hoverCard: (target) => buildHoverCard(target.label, (request) => setNav(request)),
+        loadLinks: () =>
+          fetch(`/api/xrefs?path=${encodeURIComponent(props.path)}&v=${encodeURIComponent(props.stamp)}`)
+            .then((response) => (response.ok ? (response.json() as Promise<LinksPayload>) : null))
+            .then((payload) => {
+              if (!payload || cancelled) return null;
+              const links = decodeLinks(payload);
+              parent.dataset.links = String(links.refs.length / 4);
+              return links;
+            })
+            .catch(() => null),
       });
       handle.view.dom.classList.add('cm-pending');
       editor.current = handle;
@@ -168,17 +215,12 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
           if (cancelled) return;
           parent.querySelector('.code-ssr')?.remove();
           handle.view.dom.classList.remove('cm-pending');
+          handle.view.requestMeasure();
           parent.dataset.editor = 'ready';
           setEditorReady(true);
-          // Links come after the first paint: they are not needed to read the code.
-          void fetch(`/api/xrefs?path=${encodeURIComponent(props.path)}&v=${encodeURIComponent(props.stamp)}`)
-            .then((response) => (response.ok ? (response.json() as Promise<FileLinks>) : null))
-            .then((links) => {
-              if (links && !cancelled) {
-                handle.setLinks(links);
-                parent.dataset.links = String(links.refs.length / 4);
-              }
-            });
+          // Lines far down the file were placed by estimate while hidden: scroll again with real measures.
+          const wanted = parseLineHash(window.location.hash, lineCount);
+          if (wanted) requestAnimationFrame(() => !cancelled && handle.scrollTo(wanted));
         }),
       );
     });
@@ -238,7 +280,7 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
       </div>
       {shown.length > 0 ? <AnnotationRail annotations={annotations} activeId={activeId} highlightedId={hovered?.id ?? null} onActivate={(id) => activate(id, true)} lineCount={lineCount} /> : null}
       {nav ? <NavPanel key={JSON.stringify(nav)} request={nav} onClose={() => setNav(null)} onNavigate={(href) => { setNav(null); navigateTo(router, href); }} /> : null}
-      {selected ? <SelectionBar path={props.path} lines={selected} text={text} outline={props.outline} annotationFileExists={props.annotationFileExists} editUrl={props.editUrl} onClear={() => select(null, false)} /> : null}
+      {selected && text !== null ? <SelectionBar path={props.path} lines={selected} text={text} outline={props.outline} annotationFileExists={props.annotationFileExists} editUrl={props.editUrl} onClear={() => select(null, false)} /> : null}
     </div>
   );
 }

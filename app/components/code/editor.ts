@@ -3,6 +3,7 @@ import { syntaxHighlighting } from '@codemirror/language';
 import { EditorState, RangeSetBuilder, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, GutterMarker, hoverTooltip, lineNumberMarkers, lineNumbers, type DecorationSet, type Tooltip } from '@codemirror/view';
 import { javaHighlighter } from '@/lib/highlight/java';
+import type { DecodedLinks } from '@/lib/site/links-format';
 
 /** What the page tells the editor to show. */
 export interface EditorMarks {
@@ -11,17 +12,14 @@ export interface EditorMarks {
   active: readonly [number, number] | null;
 }
 
-/** A file's cross-references as /api/xrefs serves them: four numbers per identifier, and the targets. */
-export interface FileLinks {
-  refs: number[];
-  targets: Array<{ href: string; label: string; kind: 'symbol' | 'local' | 'ambiguous' }>;
-}
+/** A file's cross-references: four numbers per identifier (line, column, length, target), and the targets. */
+export type FileLinks = DecodedLinks;
 
 export interface EditorHandle {
   view: EditorView;
   setMarks(marks: EditorMarks): void;
-  /** Turns identifiers with a definition into links. */
-  setLinks(links: FileLinks): void;
+  /** Scrolls the window so the lines are in view (centred when they fit), measured by CodeMirror itself. */
+  scrollTo(lines: readonly [number, number]): void;
   destroy(): void;
 }
 
@@ -29,12 +27,21 @@ export interface EditorOptions {
   text: string;
   language: 'java' | 'text';
   marks: EditorMarks;
+  /** The accessible name of the code (screen readers announce it on focus). */
+  label: string;
+  /** Where the sticky bars above the code end, kept clear when scrolling lines into view. */
+  stickyTop(): number;
   onLineNumber(line: number, extend: boolean): void;
   onLineHover(line: number | null): void;
   /** An identifier link was followed (click, or Ctrl/Cmd-click). */
   onFollow(target: FileLinks['targets'][number], event: MouseEvent): void;
   /** The hover card for a symbol target, built by the page (null: none). */
   hoverCard(target: FileLinks['targets'][number]): Promise<HTMLElement | null>;
+  /**
+   * The file's identifier links, asked for once, when a pointer or the keyboard first comes to
+   * the code: reading needs none of them, so a reader who only reads never downloads them.
+   */
+  loadLinks(): Promise<FileLinks | null>;
 }
 
 const setMarks = StateEffect.define<EditorMarks>();
@@ -84,6 +91,11 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     }
     return null;
   };
+  let linksLoaded: Promise<void> | null = null;
+  const ensureLinks = (): Promise<void> =>
+    (linksLoaded ??= options.loadLinks().then((links) => {
+      if (links) view.dispatch({ effects: setLinksEffect.of(linkRanges(view.state, links)) });
+    }));
   const gutterMarks = lineNumberMarkers.compute([marksField], (state) => {
     const builder = new RangeSetBuilder<GutterMarker>();
     const { annotated } = state.field(marksField);
@@ -91,6 +103,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     return builder.finish();
   });
   const extensions: Extension[] = [
+    EditorView.contentAttributes.of({ 'aria-label': options.label }),
     EditorState.readOnly.of(true),
     EditorView.editable.of(false),
     marksField,
@@ -119,11 +132,25 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       click(event, view) {
         if (event.button !== 0 || !view.state.selection.main.empty) return false;
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
-        const link = pos === null ? null : linkAt(view.state, pos);
-        if (!link) return false;
-        event.preventDefault();
-        options.onFollow(link.target, event);
-        return true;
+        if (pos === null) return false;
+        const link = linkAt(view.state, pos);
+        if (link) {
+          event.preventDefault();
+          options.onFollow(link.target, event);
+          return true;
+        }
+        // A click that arrives before the links do is followed once they are in.
+        void ensureLinks().then(() => {
+          const late = linkAt(view.state, pos);
+          if (late && view.state.selection.main.empty) options.onFollow(late.target, event);
+        });
+        return false;
+      },
+      pointerover() {
+        void ensureLinks();
+      },
+      focusin() {
+        void ensureLinks();
       },
       mousemove(event, view) {
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
@@ -141,8 +168,27 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     setMarks(marks) {
       view.dispatch({ effects: setMarks.of(marks) });
     },
-    setLinks(links) {
-      view.dispatch({ effects: setLinksEffect.of(linkRanges(view.state, links)) });
+    scrollTo(lines) {
+      // The page scrolls, not the editor: place the lines below the sticky bars, centred when they
+      // fit. Lines far from the viewport are placed by CodeMirror's estimate, so the position is
+      // taken again once it has drawn and measured them.
+      const doc = view.state.doc;
+      const first = doc.line(Math.min(Math.max(1, lines[0]), doc.lines));
+      const last = doc.line(Math.min(Math.max(1, lines[1]), doc.lines));
+      const place = () => {
+        const top = view.lineBlockAt(first.from).top;
+        const bottom = view.lineBlockAt(last.from).bottom;
+        const absoluteTop = window.scrollY + view.documentTop + top;
+        const sticky = options.stickyTop();
+        const room = window.innerHeight - sticky;
+        const height = bottom - top;
+        const target = Math.max(0, height < room ? absoluteTop - sticky - (room - height) / 2 : absoluteTop - sticky);
+        const moved = Math.abs(window.scrollY - target) > 1;
+        if (moved) window.scrollTo({ top: target });
+        return moved;
+      };
+      place();
+      requestAnimationFrame(() => view.requestMeasure({ read: () => null, write: () => void place() }));
     },
     destroy() {
       view.destroy();
