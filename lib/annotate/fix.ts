@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { fingerprintOf } from '../anchors/fingerprint';
 import { headerLines } from '../anchors/resolve';
 import { collectAnchors, type CorpusAnchor } from '../content/anchors';
 import { setNoteFingerprints } from '../content/edit/frontmatter-edits';
-import { applyEdits, type TextEdit } from '../content/edit/text-edits';
+import type { TextEdit } from '../content/edit/text-edits';
+import { writeEdits } from '../content/edit/write-edits';
 import { setMapValue } from '../content/edit/yaml-edits';
 import { loadCorpus } from '../content/load';
 import { schemaCommentFor } from '../content/paths';
@@ -61,18 +60,9 @@ export function fixCorpus(projectRoot: string, source: SourceView, contentRoot =
   }
   for (const note of corpus.notes) addEdit(note.file, setNoteFingerprints(note, noteEntries.get(note.file) ?? new Map()));
 
-  const filesWritten: string[] = [];
-  for (const [file, list] of edits) {
-    const absolute = path.join(projectRoot, file);
-    const before = fs.readFileSync(absolute, 'utf8');
-    const after = applyEdits(before, list);
-    if (after !== before) {
-      fs.writeFileSync(absolute, after);
-      filesWritten.push(file);
-    }
-  }
+  const filesWritten = writeEdits(projectRoot, edits);
   const brokenFiles = new Set(problems.map((p) => p.file));
-  return { filesWritten: filesWritten.sort(), fingerprintsWritten, schemaComments, skipped: problems.filter((p, i, all) => brokenFiles.has(p.file) && all.findIndex((q) => q.file === p.file) === i) };
+  return { filesWritten, fingerprintsWritten, schemaComments, skipped: problems.filter((p, i, all) => brokenFiles.has(p.file) && all.findIndex((q) => q.file === p.file) === i) };
 }
 
 /** The fingerprint the anchor's lines have in the pinned source, or null when they cannot be read. */

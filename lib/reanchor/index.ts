@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { resolveAnchor, type AnchorState, type Resolution } from '../anchors/resolve';
 import { collectAnchors, type CorpusAnchor } from '../content/anchors';
 import { setNoteFingerprints } from '../content/edit/frontmatter-edits';
-import { applyEdits, offsetOf, type TextEdit } from '../content/edit/text-edits';
+import { offsetOf, type TextEdit } from '../content/edit/text-edits';
+import { writeEdits } from '../content/edit/write-edits';
 import { linesValue, setMapValue } from '../content/edit/yaml-edits';
 import { rangeKey } from '../content/excerpt-spec';
 import { loadCorpus } from '../content/load';
@@ -88,21 +87,10 @@ export function reanchor(projectRoot: string, current: SourceView, target: Sourc
   for (const note of corpus.notes) for (const ref of note.outline.refs) if (ref.kind === 'symbol') checkSymbol(note.file, ref.id);
   for (const concept of corpus.concepts) for (const id of concept.data.symbols ?? []) checkSymbol(concept.file, id);
 
-  const filesWritten: string[] = [];
-  if (options.write) {
-    for (const [file, list] of edits) {
-      const absolute = path.join(projectRoot, file);
-      const before = fs.readFileSync(absolute, 'utf8');
-      const after = applyEdits(before, list);
-      if (after !== before) {
-        fs.writeFileSync(absolute, after);
-        filesWritten.push(file);
-      }
-    }
-  }
+  const filesWritten = options.write ? writeEdits(projectRoot, edits) : [];
   const counts: Record<AnchorState, number> = { exact: 0, moved: 0, changed: 0, orphaned: 0 };
   for (const entry of entries) counts[entry.state]++;
-  return { entries, missingSymbols, counts, filesWritten: filesWritten.sort() };
+  return { entries, missingSymbols, counts, filesWritten };
 }
 
 function entryFor(item: CorpusAnchor, resolution: Resolution): ReanchorEntry {
