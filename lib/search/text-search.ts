@@ -1,7 +1,8 @@
 /**
  * Full-text search over the source, in memory: every text file with its line starts, and a
- * trigram index (of lower-cased text) that narrows a query to the files that can match before any
- * of them is scanned. Regular expressions use the literal runs they require for that narrowing.
+ * trigram index (of lower-cased text) over blocks of whole lines that narrows a query to the
+ * blocks that can match before any is scanned. Regular expressions use the literal runs they
+ * require for that narrowing.
  * A query is bounded in matches and time; the result says when it stopped early and why.
  */
 export interface TextFile {
@@ -103,7 +104,7 @@ export class TextCorpus {
     const started = performance.now();
     const pattern = compile(query, options);
     const literals = options.regex ? requiredLiterals(query) : [query];
-    const required = literals.reduce((best, run) => (run.length > best.length ? run : best), '');
+    const required = longest(literals);
     // A regex that cannot cross a line break only needs running on the lines holding its required literal.
     const anchor = options.regex && required.length > 0 && cannotMatchNewline(query) ? (options.caseSensitive ? required : required.toLowerCase()) : null;
     const wholeFiles = options.regex && anchor === null;
@@ -243,7 +244,11 @@ function compile(query: string, options: TextSearchOptions): RegExp | string {
 
 /** The longest run of literal characters every match must contain, or '' when there is none. */
 export function requiredLiteral(pattern: string): string {
-  return requiredLiterals(pattern).reduce((best, run) => (run.length > best.length ? run : best), '');
+  return longest(requiredLiterals(pattern));
+}
+
+function longest(runs: readonly string[]): string {
+  return runs.reduce((best, run) => (run.length > best.length ? run : best), '');
 }
 
 /**
