@@ -44,9 +44,9 @@ runMain(async () => {
     prepare: async () => {
       indexStamp = (await prepare(root, log)).stamp;
     },
-    lockfile: () => runTool('node', ['--import', 'tsx', 'scripts/lockfile.ts', '--check'], root),
-    schema: () => runTool('node', ['--import', 'tsx', 'scripts/schema.ts', '--check'], root),
-    check: () => runTool('node', ['--import', 'tsx', 'scripts/check.ts'], root),
+    lockfile: () => runTool('node', ['scripts/launch.mjs', 'lockfile', '--check'], root),
+    schema: () => runTool('node', ['scripts/launch.mjs', 'schema', '--check'], root),
+    check: () => runTool('node', ['scripts/launch.mjs', 'check'], root),
     typecheck: () => runTool('tsc', ['--noEmit', '-p', '.'], root),
     lint: () => runTool('eslint', ['--max-warnings', '0', '.'], root),
     unit: () => runTool('vitest', ['run'], root),

@@ -25,6 +25,11 @@ export interface IngestOptions {
   threads?: number;
   /** Resolve cross-references too (default true); the symbol index alone is enough for the checker. */
   xrefs?: boolean;
+  /**
+   * Parsing threads the caller started early, while it located the source, so that they are ready
+   * when the first texts are read. Ingest uses them or closes them; either way it owns them.
+   */
+  pool?: Promise<ParsePool>;
 }
 
 export interface IngestResult {
@@ -49,19 +54,39 @@ export interface IngestResult {
  * changed (same size and modification time) reads nothing but the previous file list.
  */
 export async function ingest(source: UpstreamSource, options: IngestOptions): Promise<IngestResult> {
+  let offered = options.pool;
+  const takePool = () => {
+    const pool = offered ?? ParsePool.create(options.threads);
+    offered = undefined;
+    return pool;
+  };
+  try {
+    return await ingestWith(source, options, takePool);
+  } finally {
+    await (await offered)?.close();
+  }
+}
+
+async function ingestWith(source: UpstreamSource, options: IngestOptions, takePool: () => Promise<ParsePool>): Promise<IngestResult> {
   const started = performance.now();
   const stamp = source.commit ?? `local-${crypto.createHash('sha1').update(source.root).digest('hex').slice(0, 12)}`;
   const candidate = readIndexFiles(stamp) ?? readOtherFiles(currentStamp(), stamp);
   // An index built by other extraction code is not reused: its facts may be what the new code fixes.
   const previous = candidate?.manifest.extractor === extractorVersion() ? candidate : null;
-  // With nothing to reuse every file will be parsed: start the threads now, while files are read.
-  const earlyPool = previous ? null : ParsePool.create(options.threads);
+  const withXrefs = options.xrefs ?? true;
+  const listed = listFiles(source.root);
+  // With nothing to reuse every file will be parsed: the threads start now and parse each text
+  // as soon as it is read.
+  const earlyPool = previous ? null : await takePool();
+  let progress = createProgress('parsing', listed.filter((item) => item.path.endsWith('.java')).length);
+  const onProgress = (done: number) => options.progress && progress.tick(done);
+  const streaming = earlyPool?.begin(onProgress);
 
   const sameRoot = previous?.manifest.root === path.resolve(source.root);
   const previousByPath = new Map(sameRoot ? previous!.files.map((f) => [f.path, f]) : []);
   const files: IndexedFile[] = [];
   const texts = new Map<string, string>();
-  for (const item of listFiles(source.root)) {
+  for (const item of listed) {
     const known = previousByPath.get(item.path);
     if (known && known.size === item.size && known.mtimeMs === item.mtimeMs) {
       files.push(known);
@@ -69,15 +94,21 @@ export async function ingest(source: UpstreamSource, options: IngestOptions): Pr
     }
     const read = readSource(source.root, item);
     files.push(read.entry);
-    if (read.javaText !== undefined) texts.set(read.entry.sha1, read.javaText);
+    if (read.javaText === undefined || texts.has(read.entry.sha1)) continue;
+    if (streaming) {
+      streaming.add({ key: read.entry.sha1, text: read.javaText, xrefs: withXrefs });
+      // The thread has the text now; only its key is needed here, and 14 MB less to keep is less to collect.
+      texts.set(read.entry.sha1, '');
+    } else {
+      texts.set(read.entry.sha1, read.javaText);
+    }
   }
   const javaEntries = files.filter((f) => f.kind === 'java');
   if (javaEntries.length === 0) {
-    await (await earlyPool)?.close();
+    await earlyPool?.close();
     throw new UserError(`no .java files under ${source.root}`, { hint: 'point ROCKETMQ_SRC at a RocketMQ checkout, or unset it' });
   }
 
-  const withXrefs = options.xrefs ?? true;
   const sameAsPrevious = previous?.manifest.stamp === stamp && sameFiles(previous.files, files) && Boolean(previous.manifest.xrefs) === withXrefs;
   // Nothing read and the same file list: nothing to parse or write, so the previous facts stay unread.
   const needsFacts = texts.size < javaEntries.length && !(texts.size === 0 && sameAsPrevious);
@@ -101,11 +132,12 @@ export async function ingest(source: UpstreamSource, options: IngestOptions): Pr
   let dir = previous?.dir ?? '';
   let xrefFigures = unchanged ? previous?.manifest.xrefs : undefined;
   if (!unchanged) {
-    const pool = await (earlyPool ?? ParsePool.create(options.threads));
-    const progress = createProgress('parsing', jobs.length);
+    // Streamed texts were all new, so they are exactly the jobs.
+    const pool = earlyPool ?? (await takePool());
+    if (!streaming) progress = createProgress('parsing', jobs.length);
     let parsed;
     try {
-      parsed = await pool.run(jobs, (done) => options.progress && progress.tick(done));
+      parsed = streaming ? await streaming.finish() : await pool.run(jobs, onProgress);
     } finally {
       await pool.close();
       if (options.progress) progress.done();

@@ -31,7 +31,7 @@ function createsAnonymousClass(text: string, from: number): boolean {
     else if (ch === '[' && angle === 0) return false; // array creation
     else if (ch === '@' && angle === 0) return true; // a type annotation, whose arguments could pass for the constructor's
     else if (ch === '/' && (text[i + 1] === '*' || text[i + 1] === '/')) i = skipTrivia(text, i) - 1;
-    else if (!TYPE_CHAR.test(ch)) return angle > 0 ? true : false;
+    else if (!isTypeChar(ch)) return angle > 0 ? true : false;
   }
   if (i >= text.length) return false;
   const afterArguments = skipBalanced(text, i);
@@ -79,7 +79,7 @@ function skipQuoted(text: string, start: number): number {
 function skipTrivia(text: string, from: number): number {
   let i = from;
   for (;;) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
     if (text.startsWith('//', i)) {
       const end = text.indexOf('\n', i);
       i = end < 0 ? text.length : end + 1;
@@ -90,4 +90,30 @@ function skipTrivia(text: string, from: number): number {
       return i;
     }
   }
+}
+
+/** What `\s` matches, by code: ASCII whitespace first, the rest through the regex engine. */
+function isWhitespace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  return code > 0x7f && /\s/.test(String.fromCharCode(code));
+}
+
+/** TYPE_CHAR for one character, answering the ASCII ones without the regex engine. */
+function isTypeChar(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code > 0x7f) return TYPE_CHAR.test(ch);
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f || // _
+    code === 0x24 || // $
+    code === 0x2e || // .
+    code === 0x40 || // @
+    code === 0x2c || // ,
+    code === 0x3f || // ?
+    code === 0x26 || // &
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d)
+  );
 }

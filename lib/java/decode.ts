@@ -22,7 +22,5 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 
 /** Heuristic used for the file list: a NUL byte in the first 8 KiB means binary. */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const limit = Math.min(bytes.length, 8192);
-  for (let i = 0; i < limit; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) >= 0;
 }

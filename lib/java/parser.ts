@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
 
@@ -11,9 +12,20 @@ import { Language, Parser } from 'web-tree-sitter';
  */
 let ready: Promise<Parser> | undefined;
 
-export function javaParser(): Promise<Parser> {
+/** The compiled tree-sitter runtime, for threads that share one (see compiledRuntime). */
+export async function compileRuntime(): Promise<WebAssembly.Module> {
+  const require = createRequire(import.meta.url);
+  return WebAssembly.compile(await fs.promises.readFile(require.resolve('web-tree-sitter/tree-sitter.wasm')));
+}
+
+/**
+ * `runtime` is a tree-sitter runtime module compiled by another thread. Threads that instantiate
+ * the same module share its machine code, so the optimizing compiler works on the hot parser
+ * functions once rather than once per thread.
+ */
+export function javaParser(runtime?: WebAssembly.Module): Promise<Parser> {
   ready ??= (async () => {
-    await Parser.init();
+    await Parser.init(runtime ? { instantiateWasm: instantiateWith(runtime) } : undefined);
     const require = createRequire(import.meta.url);
     const java = await Language.load(require.resolve('tree-sitter-java/tree-sitter-java.wasm'));
     const parser = new Parser();
@@ -21,4 +33,10 @@ export function javaParser(): Promise<Parser> {
     return parser;
   })();
   return ready;
+}
+
+type Instantiate = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => void;
+
+function instantiateWith(runtime: WebAssembly.Module): Instantiate {
+  return (imports, receive) => receive(new WebAssembly.Instance(runtime, imports), runtime);
 }

@@ -37,8 +37,12 @@ export function variableId(owner: string, name: string): string {
   return `${owner}#${name}`;
 }
 
+const PLAIN_TYPE = /^[\w$]+$/;
+
 /** Normalizes a type as written into its id form. */
 export function erasedTypeText(text: string): string {
+  // Most types are one plain word (`long`, `String`): nothing to remove.
+  if (PLAIN_TYPE.test(text)) return text;
   let depth = 0;
   let out = '';
   for (const ch of text.replace(/@[\w.]+(\([^)]*\))?\s*/g, '')) {

@@ -1,5 +1,6 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import { mayDeclareType } from './body-prefilter';
+import { plainImport } from './imports';
 import { callableId, erasedTypeText, localTypeId, typeId, variableId } from './symbol-id';
 import type { JavaFileFacts, JavaImport, JavaSymbol, Range, SymbolKind, SyntaxProblem } from './types';
 
@@ -27,6 +28,11 @@ const TYPE_KINDS: Record<string, SymbolKind> = {
 
 const queries = new WeakMap<Language, Query>();
 
+/** The scope inside a member; every scope is built the same way, which keeps the hot code monomorphic. */
+function withMember(scope: Scope, member: string, parent: string | null): Scope {
+  return { type: scope.type, member, parent, local: scope.local };
+}
+
 /** Where declarations found inside a node belong. */
 interface Scope {
   /** Innermost enclosing type. */
@@ -38,8 +44,12 @@ interface Scope {
   local: boolean;
 }
 
-/** Extracts the package, imports, declarations and syntax problems of one parsed Java file. */
-export function extractFacts(tree: Tree, text: string): JavaFileFacts {
+/**
+ * Extracts the package, imports, declarations and syntax problems of one parsed Java file.
+ * `importsOutsideTree` are imports read from the text and left out of the parse (see
+ * declaration-ranges.ts); they are merged with the ones the tree holds, in line order.
+ */
+export function extractFacts(tree: Tree, text: string, importsOutsideTree: readonly JavaImport[] = []): JavaFileFacts {
   let query = queries.get(tree.language);
   if (!query) {
     query = new Query(tree.language, NESTED_TYPES);
@@ -47,9 +57,10 @@ export function extractFacts(tree: Tree, text: string): JavaFileFacts {
   }
   const builder = new FactsBuilder(text, query);
   builder.walkProgram(tree.rootNode);
+  const imports = importsOutsideTree.length === 0 ? builder.imports : [...importsOutsideTree, ...builder.imports].sort((a, b) => a.line - b.line);
   return {
     packageName: builder.packageName,
-    imports: builder.imports,
+    imports,
     symbols: builder.symbols,
     syntaxProblems: collectSyntaxProblems(tree.rootNode),
     lineCount: countLines(text),
@@ -85,7 +96,7 @@ class FactsBuilder {
         const name = child.namedChildren.find((c) => c?.type === 'scoped_identifier' || c?.type === 'identifier');
         if (!name) continue;
         this.packageName = name.text;
-        this.add(child, name, 'package', name.text, name.text, scope);
+        this.add(child, name, 'package', name.text, name.text, scope, null);
         scope = { type: name.text, member: null, parent: name.text, local: false };
       } else if (child.type === 'import_declaration') {
         this.imports.push(readImport(child));
@@ -120,15 +131,16 @@ class FactsBuilder {
       case 'ERROR':
         return this.walkTypeBody(node, scope);
       case 'static_initializer':
-        return this.searchBody(node, { ...scope, member: variableId(scope.type ?? '', '<clinit>') });
+        return this.searchBody(node.lastNamedChild ?? node, withMember(scope, variableId(scope.type ?? '', '<clinit>'), scope.parent));
       case 'block':
-        return this.searchBody(node, { ...scope, member: variableId(scope.type ?? '', '<init>') });
+        return this.searchBody(node, withMember(scope, variableId(scope.type ?? '', '<init>'), scope.parent));
     }
   }
 
   /** Finds the local and anonymous classes of a method body, initializer or field value. */
   private searchBody(node: Node, scope: Scope): void {
-    if (!mayDeclareType(node.text)) return;
+    // Nothing inside (an empty body, or one the parse left out): nothing declared.
+    if (node.namedChildCount === 0 || !mayDeclareType(node.text)) return;
     // Captures arrive in document order; a class body already declared is skipped, since the walk
     // into that class declares what it contains (with that class as their scope).
     const declared: Array<readonly [number, number]> = [];
@@ -151,14 +163,15 @@ class FactsBuilder {
   private declareType(node: Node, kind: SymbolKind, scope: Scope): void {
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
+    const name = this.nameText(nameNode);
     const local = scope.member !== null;
-    const id = local ? localTypeId(scope.member!, nameNode.text) : typeId(scope.type, nameNode.text);
-    const symbol = this.add(node, nameNode, kind, nameNode.text, id, scope);
+    const id = local ? localTypeId(scope.member!, name) : typeId(scope.type, name);
+    const body = node.childForFieldName('body');
+    const symbol = this.add(node, nameNode, kind, name, id, scope, body);
     symbol.supertypes = supertypesOf(node);
     if (local) symbol.local = true;
     const inner: Scope = { type: symbol.id, member: null, parent: symbol.id, local: symbol.local ?? false };
     if (kind === 'record') this.declareRecordComponents(node, symbol.id, inner);
-    const body = node.childForFieldName('body');
     if (body) this.walkTypeBody(body, inner);
   }
 
@@ -172,7 +185,8 @@ class FactsBuilder {
         ? component.namedChildren.find((c) => c?.type === 'variable_declarator')?.childForFieldName('name')
         : component.childForFieldName('name');
       if (!name) continue;
-      const field = this.add(component, name, 'field', name.text, variableId(recordId, name.text), inner);
+      const nameText = this.nameText(name);
+      const field = this.add(component, name, 'field', nameText, variableId(recordId, nameText), inner, null);
       if (spread) {
         const element = erasedTypeText(component.namedChildren.find((c) => c && c.type !== 'modifiers' && c.type !== 'variable_declarator')?.text ?? '?');
         field.type = `${element}[]`;
@@ -193,7 +207,10 @@ class FactsBuilder {
     const typeNode = node.type === 'object_creation_expression' ? node.childForFieldName('type') : null;
     const constantName = node.childForFieldName('name');
     const name = typeNode ? `new ${erasedTypeText(typeNode.text)}()` : `${constantName?.text ?? ''} {…}`;
-    const symbol = this.add(node, typeNode ?? constantName ?? node, 'class', name, localTypeId(owner, String(index)), scope);
+    const nameNode = typeNode ?? constantName ?? node;
+    const symbol = this.add(node, nameNode, 'class', name, localTypeId(owner, String(index)), scope, null);
+    // Its name is made up, not the text of the node it points at.
+    symbol.nameRange = rangeOf(nameNode);
     symbol.local = true;
     symbol.supertypes = typeNode ? [erasedTypeText(typeNode.text)] : [];
     symbol.headerEndLine = body.startPosition.row + 1;
@@ -203,17 +220,18 @@ class FactsBuilder {
   private declareCallable(node: Node, kind: 'method' | 'constructor', scope: Scope): void {
     const nameNode = node.childForFieldName('name');
     if (!nameNode || !scope.type) return;
+    const name = this.nameText(nameNode);
     const parameters =
       node.type === 'compact_constructor_declaration'
         ? (this.recordComponents.get(scope.type) ?? [])
         : parameterTypes(node.childForFieldName('parameters'));
-    const symbol = this.add(node, nameNode, kind, nameNode.text, callableId(scope.type, nameNode.text, parameters), scope);
+    const body = node.childForFieldName('body');
+    const symbol = this.add(node, nameNode, kind, name, callableId(scope.type, name, parameters), scope, body);
     symbol.parameters = parameters;
     if (kind === 'method') {
       symbol.type = erasedTypeText(node.childForFieldName('type')?.text ?? '') + (node.childForFieldName('dimensions')?.text ?? '');
     }
-    const body = node.childForFieldName('body');
-    if (body) this.searchBody(body, { ...scope, member: symbol.id, parent: symbol.id });
+    if (body) this.searchBody(body, withMember(scope, symbol.id, symbol.id));
   }
 
   private declareFields(node: Node, scope: Scope): void {
@@ -222,46 +240,92 @@ class FactsBuilder {
     for (const declarator of node.childrenForFieldName('declarator')) {
       const nameNode = declarator?.childForFieldName('name');
       if (!declarator || !nameNode) continue;
-      const symbol = this.add(node, nameNode, 'field', nameNode.text, variableId(scope.type, nameNode.text), scope);
+      const name = this.nameText(nameNode);
+      const symbol = this.add(node, nameNode, 'field', name, variableId(scope.type, name), scope, null);
       symbol.type = type + (declarator.childForFieldName('dimensions')?.text ?? '');
       const value = declarator.childForFieldName('value');
-      if (value) this.searchBody(value, { ...scope, member: symbol.id, parent: symbol.id });
+      if (value) this.searchBody(value, withMember(scope, symbol.id, symbol.id));
     }
   }
 
   private declareEnumConstant(node: Node, scope: Scope): void {
     const nameNode = node.childForFieldName('name');
     if (!nameNode || !scope.type) return;
-    const symbol = this.add(node, nameNode, 'enumConstant', nameNode.text, variableId(scope.type, nameNode.text), scope);
-    const inner: Scope = { ...scope, member: symbol.id, parent: symbol.id };
+    const name = this.nameText(nameNode);
+    const body = node.childForFieldName('body');
+    const symbol = this.add(node, nameNode, 'enumConstant', name, variableId(scope.type, name), scope, body);
+    const inner: Scope = withMember(scope, symbol.id, symbol.id);
     const args = node.childForFieldName('arguments');
     if (args) this.searchBody(args, inner);
-    const body = node.childForFieldName('body');
     if (body) this.declareAnonymous(node, body, inner);
   }
 
-  private add(node: Node, nameNode: Node, kind: SymbolKind, name: string, id: string, scope: Scope): JavaSymbol {
+  /**
+   * `body` is the declaration's body node, or null where it has none; the callers have it at hand
+   * already (each call into the parser costs, and there are tens of thousands of symbols).
+   */
+  private add(node: Node, nameNode: Node, kind: SymbolKind, name: string, id: string, scope: Scope, body: Node | null): JavaSymbol {
     const seen = this.seenIds.get(id) ?? 0;
     this.seenIds.set(id, seen + 1);
-    const body = node.childForFieldName('body');
+    const range = rangeOf(node);
     const symbol: JavaSymbol = {
       id: seen === 0 ? id : `${id}~${seen + 1}`,
       kind,
       name,
-      range: rangeOf(node),
-      nameRange: rangeOf(nameNode),
-      headerEndLine: (body ? body.startPosition.row : node.endPosition.row) + 1,
+      range,
+      nameRange: nameRangeOf(nameNode, name),
+      headerEndLine: body ? body.startPosition.row + 1 : range[2],
       parent: scope.parent,
       modifiers: [],
       annotations: [],
-      javadoc: javadocOf(node, this.text),
+      javadoc: this.mayFollowComment(node.startIndex) ? javadocOf(node, this.text) : null,
     };
     if (scope.local) symbol.local = true;
-    const first = node.firstNamedChild;
-    if (first?.type === 'modifiers') readModifiers(first, symbol);
+    if (this.mayStartWithModifiers(node.startIndex)) {
+      const first = node.firstNamedChild;
+      if (first?.type === 'modifiers') readModifiers(first, symbol);
+    }
     this.symbols.push(symbol);
     return symbol;
   }
+
+  /** An identifier's text, read from the source rather than asked of the parser. */
+  private nameText(nameNode: Node): string {
+    const text = this.text;
+    const start = nameNode.startIndex;
+    let end = start;
+    while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+    return end > start ? text.slice(start, end) : nameNode.text;
+  }
+
+  /** Whether a comment could end right before `index` (only whitespace between): else no javadoc. */
+  private mayFollowComment(index: number): boolean {
+    let i = index - 1;
+    while (i >= 0 && isSpace(this.text.charCodeAt(i))) i--;
+    return i >= 1 && this.text.charCodeAt(i) === 0x2f && this.text.charCodeAt(i - 1) === 0x2a;
+  }
+
+  /** A declaration has a modifiers node only when it starts with an annotation or a keyword. */
+  private mayStartWithModifiers(index: number): boolean {
+    const first = this.text.charCodeAt(index);
+    return first === 0x40 || (first >= 0x61 && first <= 0x7a);
+  }
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09 || ch === 0x0c;
+}
+
+/** Identifier characters, leniently: every non-ASCII one counts (a name never ends with one). */
+function isIdentifierPart(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x5f || ch === 0x24 || ch >= 0x80;
+}
+
+/** A name's range; one without a line break ends as many code units after its start as it is long. */
+function nameRangeOf(nameNode: Node, name: string): Range {
+  const start = nameNode.startPosition;
+  if (name.includes('\n')) return rangeOf(nameNode);
+  return [start.row + 1, start.column + 1, start.row + 1, start.column + 1 + name.length];
 }
 
 function rangeOf(node: Node): Range {
@@ -270,13 +334,19 @@ function rangeOf(node: Node): Range {
   return [start.row + 1, start.column + 1, end.row + 1, end.column + 1];
 }
 
+/** Modifier keywords, whose node type is the keyword itself. */
+const MODIFIER_KEYWORDS: ReadonlySet<string> = new Set(['public', 'protected', 'private', 'abstract', 'static', 'final', 'strictfp', 'default', 'synchronized', 'native', 'transient', 'volatile', 'sealed', 'non-sealed']);
+
 function readModifiers(modifiers: Node, symbol: JavaSymbol): void {
   for (const child of modifiers.children) {
-    if (!child || child.isExtra) continue;
-    if (child.type === 'annotation' || child.type === 'marker_annotation') {
+    if (!child) continue;
+    const type = child.type;
+    if (type === 'annotation' || type === 'marker_annotation') {
       const name = child.childForFieldName('name');
       if (name) symbol.annotations.push(name.text);
-    } else {
+    } else if (MODIFIER_KEYWORDS.has(type)) {
+      symbol.modifiers.push(type);
+    } else if (type !== 'line_comment' && type !== 'block_comment') {
       symbol.modifiers.push(child.text);
     }
   }
@@ -319,6 +389,8 @@ function supertypesOf(node: Node): string[] {
 }
 
 function readImport(node: Node): JavaImport {
+  const plain = plainImport(node.text, node.startPosition.row + 1);
+  if (plain) return plain;
   const isStatic = node.children.some((c) => c?.type === 'static');
   const onDemand = node.namedChildren.some((c) => c?.type === 'asterisk');
   const name = node.namedChildren.find((c) => c?.type === 'scoped_identifier' || c?.type === 'identifier')?.text ?? '';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 
 /** Files the jar plugin adds on its own; they are not part of the module's source tree. */
 const JAR_METADATA = /^META-INF\/(MANIFEST\.MF|LICENSE(\.txt)?|NOTICE(\.txt)?|DEPENDENCIES|maven\/.*)$/;
@@ -41,7 +41,9 @@ export async function checkJar(jarPath: string): Promise<void> {
   }
 }
 
-function openZip(jarPath: string): Promise<yauzl.ZipFile> {
+async function openZip(jarPath: string): Promise<yauzl.ZipFile> {
+  // Loaded on first use: only the Maven route reads jars, and every other command starts faster.
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     yauzl.open(jarPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
       if (error || !zip) reject(error ?? new Error(`cannot open ${jarPath}`));

@@ -34,7 +34,7 @@ export async function ensureBuild(log: (line: string) => void = (line) => proces
 }
 
 function prepareOnly(): Promise<{ code: number | null; output: string }> {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--prepare-only'], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  return run(process.execPath, ['scripts/launch.mjs', 'start', '--prepare-only'], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 }
 
 function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; output: string }> {

@@ -10,9 +10,11 @@ export interface ScriptRun {
   stderr: string;
 }
 
-/** Runs `node --import tsx <script> <args>` from the project root, as `npm run` would. */
+/** Runs `scripts/<name>.ts` with its arguments from the project root, the way its npm script does. */
 export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): ScriptRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+  const name = /^scripts\/([\w-]+)\.ts$/.exec(script)?.[1];
+  if (!name) throw new Error(`runScript runs scripts/<name>.ts, not ${script}`);
+  const result = spawnSync(process.execPath, ['scripts/launch.mjs', name, ...args], {
     cwd: PROJECT_ROOT,
     env,
     encoding: 'utf8',

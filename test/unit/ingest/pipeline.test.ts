@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../../lib/cli/errors';
 import { ingest } from '../../../lib/ingest';
+import { ParsePool } from '../../../lib/ingest/3.parse-java';
 import { parseJava } from '../../../lib/ingest/parse-one';
 import { FILES_FILE, JAVA_FILE, MANIFEST_FILE } from '../../../lib/index/paths';
 import { currentStamp, readIndex } from '../../../lib/index/read';
@@ -198,6 +199,21 @@ describe('ingest', () => {
     await expect(attempt).rejects.toThrow(/no \.java files/);
     expect(currentStamp()).toBeNull();
     expect(fs.existsSync(path.join(project, '.data', 'index'))).toBe(false);
+  });
+
+  it('uses the threads a caller started early when it parses everything, and closes them either way', async () => {
+    const root = makeTree();
+    const early = ParsePool.create(2);
+    const close = vi.spyOn(await early, 'close');
+    const cold = await ingest(sourceAt(root), { makeCurrent: false, xrefs: false, pool: early });
+    expect(cold).toMatchObject({ parsed: 4, unchanged: false });
+    expect(close).toHaveBeenCalled();
+
+    const unused = ParsePool.create(2);
+    const closeUnused = vi.spyOn(await unused, 'close');
+    const warm = await ingest(sourceAt(root), { makeCurrent: false, xrefs: false, pool: unused });
+    expect(warm.unchanged).toBe(true);
+    expect(closeUnused).toHaveBeenCalled();
   });
 
   it('parses on worker threads from a project folder outside the repository, with the same facts', async () => {

@@ -6,7 +6,7 @@ import { makeTempDir, removeTempDirs, writeTree } from '../../helpers/temp';
 afterAll(removeTempDirs);
 
 /*
- * The script as a user runs it (npm run upstream is node --import tsx scripts/upstream.ts). None of
+ * The script as a user runs it (npm run upstream is node scripts/launch.mjs upstream). None of
  * these cases gets as far as a route that would use the network.
  */
 function upstream(args: string[], env: Record<string, string> = {}) {
