@@ -138,10 +138,14 @@ async function ingestWith(source: UpstreamSource, options: IngestOptions, takePo
     let parsed;
     try {
       parsed = streaming ? await streaming.finish() : await pool.run(jobs, onProgress);
-    } finally {
+    } catch (error) {
       await pool.close();
+      throw error;
+    } finally {
       if (options.progress) progress.done();
     }
+    // The threads stop while the index is written.
+    const closing = pool.close();
     const javaJson = new Map<string, string>();
     const irJson = new Map<string, string>();
     for (const entry of javaEntries) {
@@ -169,6 +173,7 @@ async function ingestWith(source: UpstreamSource, options: IngestOptions, takePo
       xrefFigures = resolved.stats;
     }
     dir = writeIndex(manifestFor(source, stamp, files, xrefFigures), files, javaJson, xref);
+    await closing;
   }
   if (options.makeCurrent) setCurrentIndex(stamp);
 

@@ -1,24 +1,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { UserError } from '../cli/errors';
 import { projectRoot } from '../paths';
+import { checkShape, type Shape } from './shape';
 
-const PinSchema = z.strictObject({
-  $comment: z.string().optional(),
-  repository: z.string().describe('Git URL of apache/rocketmq, the submodule remote.'),
-  tag: z.string().describe('The release tag explained by this project.'),
-  version: z.string().describe('The Maven version of that release.'),
-  commit: z.string().regex(/^[0-9a-f]{40}$/).describe('The commit the tag points at.'),
-  anchorableModules: z.array(z.string()).min(1).describe('Modules whose main Java sources every route provides; only they can be annotated.'),
-  maven: z.strictObject({
-    groupId: z.string(),
-    parentArtifactId: z.string().describe('The release\'s parent POM, whose <modules> list names every module.'),
-    modulePrefix: z.string().describe('Module folder `store` is published as artifact `<modulePrefix>store`.'),
-  }),
-});
+/** The pinned release as `upstream.json` records it. */
+export interface Pin {
+  $comment?: string;
+  /** Git URL of apache/rocketmq, the submodule remote. */
+  repository: string;
+  /** The release tag explained by this project. */
+  tag: string;
+  /** The Maven version of that release. */
+  version: string;
+  /** The commit the tag points at. */
+  commit: string;
+  /** Modules whose main Java sources every route provides; only they can be annotated. */
+  anchorableModules: string[];
+  maven: {
+    groupId: string;
+    /** The release's parent POM, whose <modules> list names every module. */
+    parentArtifactId: string;
+    /** Module folder `store` is published as artifact `<modulePrefix>store`. */
+    modulePrefix: string;
+  };
+}
 
-export type Pin = z.infer<typeof PinSchema>;
+/*
+ * Checked by hand rather than with zod: every command reads the pin first, and loading zod would
+ * add a twentieth of a second to each of them.
+ */
+const PIN_SHAPE: Shape = {
+  $comment: 'string?',
+  repository: 'string',
+  tag: 'string',
+  version: 'string',
+  commit: /^[0-9a-f]{40}$/,
+  anchorableModules: ['string', 'non-empty'],
+  maven: { groupId: 'string', parentArtifactId: 'string', modulePrefix: 'string' },
+};
 
 let cached: Pin | undefined;
 
@@ -32,11 +52,9 @@ export function loadPin(): Pin {
   } catch (error) {
     throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const parsed = PinSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new UserError(`upstream.json is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  cached = parsed.data;
+  const problems = checkShape(raw, PIN_SHAPE);
+  if (problems.length > 0) throw new UserError(`upstream.json is invalid: ${problems.join('; ')}`);
+  cached = raw as Pin;
   return cached;
 }
 

@@ -1,20 +1,27 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { releaseCacheDir } from './cache-layout';
 import { checkJar, unpackSourcesJar } from './jar';
 import { mavenCopy, modulesOfPom } from './maven';
 import type { Pin } from './pin';
+import { checkShape, type Shape } from './shape';
 import type { Log, RouteResult, SourceGaps, UpstreamSource } from './types';
 
-const ManifestSchema = z.strictObject({
-  tag: z.string(),
-  version: z.string(),
-  modules: z.array(z.strictObject({ module: z.string(), jar: z.string(), sha256: z.string(), files: z.number() })),
-  modulesWithoutSources: z.array(z.string()),
-});
-type Manifest = z.infer<typeof ManifestSchema>;
+/** What the cache records about the jars it holds. */
+interface Manifest {
+  tag: string;
+  version: string;
+  modules: Array<{ module: string; jar: string; sha256: string; files: number }>;
+  modulesWithoutSources: string[];
+}
+
+const MANIFEST_SHAPE: Shape = {
+  tag: 'string',
+  version: 'string',
+  modules: [{ module: 'string', jar: 'string', sha256: 'string', files: 'number' }],
+  modulesWithoutSources: ['string'],
+};
 
 const ONLY_IN_CHECKOUT = [
   'tests (src/test/)',
@@ -132,8 +139,8 @@ function source(root: string, tag: string, version: string, commit: string | nul
 
 function readManifest(file: string): Manifest | null {
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return checkShape(parsed, MANIFEST_SHAPE).length === 0 ? (parsed as Manifest) : null;
   } catch {
     return null;
   }

@@ -39,6 +39,16 @@ describe('npm run ingest', () => {
     expect(run.stderr).toMatch(/^b\/Broken\.java:8:\d+: syntax error: .*; indexed what parsed$/m);
   });
 
+  it('names what is wrong with upstream.json', () => {
+    const { env } = projectWithTree();
+    const pinFile = path.join(env.ROCKETMQ_LEARNING_ROOT!, 'upstream.json');
+    const pin = JSON.parse(fs.readFileSync(pinFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(pinFile, JSON.stringify({ ...pin, commit: 'main', anchorableModules: [] }));
+    const run = runScript('scripts/ingest.ts', ['--quiet'], env, 20_000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('upstream.json is invalid: commit: expected a string matching /^[0-9a-f]{40}$/; anchorableModules: expected at least one item');
+  });
+
   it('stops with a clear error, and without waiting on its parsing threads, when the source is missing', () => {
     const { env } = projectWithTree();
     const run = runScript('scripts/ingest.ts', ['--quiet'], { ...env, ROCKETMQ_SRC: path.join(env.ROCKETMQ_SRC!, 'nowhere') }, 20_000);
