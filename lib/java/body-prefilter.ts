@@ -18,8 +18,21 @@ export function mayDeclareType(text: string): boolean {
   return false;
 }
 
+/** No anonymous class follows this `new`. */
+export const NO_CLASS_BODY = -1;
+/** The text after this `new` could not be read; there may be a class body. */
+export const MAYBE_CLASS_BODY = -2;
+
 /** Reads `T<…>(…)` after `new` and reports whether a class body `{` follows the arguments. */
 function createsAnonymousClass(text: string, from: number): boolean {
+  return anonymousClassBody(text, from) !== NO_CLASS_BODY;
+}
+
+/**
+ * For the text after a `new` (from just past the keyword): the index of the `{` that opens an
+ * anonymous class body, NO_CLASS_BODY, or MAYBE_CLASS_BODY when the text is not understood.
+ */
+export function anonymousClassBody(text: string, from: number): number {
   let i = skipTrivia(text, from);
   // The type: names, dots, annotations and generic arguments, up to the argument list.
   let angle = 0;
@@ -28,15 +41,16 @@ function createsAnonymousClass(text: string, from: number): boolean {
     if (ch === '<') angle++;
     else if (ch === '>') angle--;
     else if (ch === '(' && angle === 0) break;
-    else if (ch === '[' && angle === 0) return false; // array creation
-    else if (ch === '@' && angle === 0) return true; // a type annotation, whose arguments could pass for the constructor's
+    else if (ch === '[' && angle === 0) return NO_CLASS_BODY; // array creation
+    else if (ch === '@' && angle === 0) return MAYBE_CLASS_BODY; // a type annotation, whose arguments could pass for the constructor's
     else if (ch === '/' && (text[i + 1] === '*' || text[i + 1] === '/')) i = skipTrivia(text, i) - 1;
-    else if (!isTypeChar(ch)) return angle > 0 ? true : false;
+    else if (!isTypeChar(ch)) return angle > 0 ? MAYBE_CLASS_BODY : NO_CLASS_BODY;
   }
-  if (i >= text.length) return false;
+  if (i >= text.length) return NO_CLASS_BODY;
   const afterArguments = skipBalanced(text, i);
-  if (afterArguments < 0) return true;
-  return text[skipTrivia(text, afterArguments)] === '{';
+  if (afterArguments < 0) return MAYBE_CLASS_BODY;
+  const next = skipTrivia(text, afterArguments);
+  return text[next] === '{' ? next : NO_CLASS_BODY;
 }
 
 /** From an opening parenthesis, the index after its match; -1 when it cannot tell. */

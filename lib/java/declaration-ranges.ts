@@ -1,5 +1,5 @@
 import type { Range as ParserRange } from 'web-tree-sitter';
-import { mayDeclareType } from './body-prefilter';
+import { MAYBE_CLASS_BODY, NO_CLASS_BODY, anonymousClassBody, mayDeclareType } from './body-prefilter';
 import { plainImport } from './imports';
 import { matchingBrace, skipCommentOrLiteral } from './lexical';
 import type { JavaImport } from './types';
@@ -45,9 +45,19 @@ interface Segment {
   afterDot: boolean;
 }
 
-interface TypeLevel {
+/** A type body or, inside a body that may declare a class, a block of statements. */
+interface Level {
+  statements: boolean;
   /** In an enum body before its first `;`, where a `{` opens an enum constant's class body. */
   enumConstants: boolean;
+  /** The member or statement this level interrupted, resumed when it closes. */
+  outer: Segment | null;
+  /** For a member body read statement by statement: where to go back to if it cannot be followed. */
+  body: { skippedAt: number; close: number } | null;
+}
+
+function typeLevel(enumConstants: boolean, outer: Segment | null): Level {
+  return { statements: false, enumConstants, outer, body: null };
 }
 
 export interface DeclarationRanges {
@@ -80,8 +90,10 @@ class DeclarationScanner {
   private readonly skipped: Array<readonly [number, number]> = [];
   private readonly imports: JavaImport[] = [];
   private readonly lines: { lineAt(index: number): number };
-  private readonly levels: TypeLevel[] = [{ enumConstants: false }];
+  private readonly levels: Level[] = [typeLevel(false, null)];
   private readonly segment: Segment = freshSegment();
+  /** Where the anonymous class bodies of the `new` expressions read so far open. */
+  private readonly anonymousBodies = new Set<number>();
   private i = 0;
 
   constructor(private readonly text: string) {
@@ -131,6 +143,37 @@ class DeclarationScanner {
     if (word === 'import' && this.levels.length === 1 && this.segment.tokens === 0 && this.plainImport()) return true;
     readWord(text, word, end, this.segment);
     this.i = end;
+    if (word === 'new' && this.top().statements) {
+      const brace = anonymousClassBody(text, end);
+      if (brace === MAYBE_CLASS_BODY) return this.keepWholeBody();
+      if (brace !== NO_CLASS_BODY) this.anonymousBodies.add(brace);
+    }
+    return true;
+  }
+
+  private top(): Level {
+    return this.levels[this.levels.length - 1]!;
+  }
+
+  /** Enters a level; the segment starts afresh (the level keeps the one it interrupts, if any). */
+  private enter(level: Level): void {
+    this.levels.push(level);
+    resetSegment(this.segment);
+  }
+
+  /**
+   * A body whose text this scan cannot follow is parsed whole after all: what was left out inside
+   * it is put back, and the scan goes on after it.
+   */
+  private keepWholeBody(): boolean {
+    let index = this.levels.length - 1;
+    while (index > 0 && !this.levels[index]!.body) index--;
+    const body = this.levels[index]!.body;
+    if (!body) return false;
+    this.skipped.length = body.skippedAt;
+    this.levels.length = index;
+    resetSegment(this.segment);
+    this.i = body.close + 1;
     return true;
   }
 
@@ -188,11 +231,14 @@ class DeclarationScanner {
         break;
       case 0x7b: // {
         return this.openBrace();
-      case 0x7d: // }
+      case 0x7d: {
+        // }
         if (this.levels.length === 1) return false;
-        this.levels.pop();
-        resetSegment(segment);
+        const closed = this.levels.pop()!;
+        if (closed.outer) Object.assign(segment, closed.outer);
+        else resetSegment(segment);
         break;
+      }
       default:
         other(segment);
     }
@@ -200,13 +246,15 @@ class DeclarationScanner {
     return true;
   }
 
-  /** A `{` opens a type body (scanned on), or a block that is kept or left out whole. */
+  /**
+   * A `{` in a type body opens a nested type body (scanned on), a member body (left out when it
+   * cannot declare a class, else read statement by statement), or anything else (kept whole).
+   */
   private openBrace(): boolean {
+    if (this.top().statements) return this.openBraceInStatements();
     const segment = this.segment;
-    const level = this.levels[this.levels.length - 1]!;
-    if (segment.paren === 0 && (segment.declares !== Declares.Nothing || level.enumConstants)) {
-      this.levels.push({ enumConstants: segment.declares === Declares.Enum });
-      resetSegment(segment);
+    if (segment.paren === 0 && (segment.declares !== Declares.Nothing || this.top().enumConstants)) {
+      this.enter(typeLevel(segment.declares === Declares.Enum, null));
       this.i++;
       return true;
     }
@@ -217,9 +265,49 @@ class DeclarationScanner {
       segment.paren === 0 &&
       !segment.assigns &&
       (segment.last === Last.CloseParen || segment.last === Last.Throws || segment.tokens === 0 || segment.onlyStatic);
-    if (body && close > open + 1 && !mayDeclareType(this.text.slice(open, close + 1))) this.skipped.push([open + 1, close]);
-    if (body) resetSegment(segment);
-    else other(segment);
+    if (!body) {
+      other(segment);
+      this.i = close + 1;
+    } else if (!mayDeclareType(this.text.slice(open, close + 1))) {
+      if (close > open + 1) this.skipped.push([open + 1, close]);
+      resetSegment(segment);
+      this.i = close + 1;
+    } else {
+      this.enter({ statements: true, enumConstants: false, outer: null, body: { skippedAt: this.skipped.length, close } });
+      this.i = open + 1;
+    }
+    return true;
+  }
+
+  /**
+   * Among statements a `{` opens an anonymous or local class body (scanned as a type body), or a
+   * block, lambda body or array initializer: left out when it cannot declare a class, else read on.
+   */
+  private openBraceInStatements(): boolean {
+    const segment = this.segment;
+    const open = this.i;
+    const outer = { ...segment };
+    if (this.anonymousBodies.delete(open)) {
+      // The expression around the class body goes on after it.
+      this.enter(typeLevel(false, outer));
+      this.i = open + 1;
+      return true;
+    }
+    if (segment.paren === 0 && segment.declares !== Declares.Nothing) {
+      // A local class, enum, interface or record: its declaration ends with its body.
+      this.enter(typeLevel(segment.declares === Declares.Enum, null));
+      this.i = open + 1;
+      return true;
+    }
+    const close = matchingBrace(this.text, open);
+    if (close < 0) return false;
+    if (mayDeclareType(this.text.slice(open, close + 1))) {
+      this.enter({ statements: true, enumConstants: false, outer, body: null });
+      this.i = open + 1;
+      return true;
+    }
+    if (close > open + 1) this.skipped.push([open + 1, close]);
+    other(segment);
     this.i = close + 1;
     return true;
   }

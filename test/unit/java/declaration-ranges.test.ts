@@ -42,11 +42,37 @@ describe('the declaration-only parse', () => {
     expect(keptText(text)).toBe('class A {\n  int f;\n  void m(int x) {…}\n}\n');
   });
 
-  it('keeps bodies that may declare a class: local, anonymous, or in a nested type', () => {
+  it('reads a body that may declare a class statement by statement, keeping the classes', () => {
     const local = 'class A {\n  void m() { class Local {} }\n}\n';
     const anonymous = 'class A {\n  Object m() { return new Object() { void n() {} }; }\n}\n';
     expect(keptText(local)).toBe(local);
     expect(keptText(anonymous)).toBe(anonymous);
+    const mixed = [
+      'class A {',
+      '  void m(boolean b) {',
+      '    if (b) { log("plain"); }',
+      '    run(() -> { go(); }, new Runnable() { public void run() { work(); } });',
+      '    int[] a = new int[] { 1, 2 };',
+      '    record Pair(int x, int y) { int sum() { return x + y; } }',
+      '    for (;;) { Object o = new Object() { }; }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(keptText(mixed)).toBe(
+      [
+        'class A {',
+        '  void m(boolean b) {',
+        '    if (b) {…}',
+        '    run(() -> {…}, new Runnable() { public void run() {…} });',
+        '    int[] a = new int[] {…};',
+        '    record Pair(int x, int y) { int sum() {…} }',
+        '    for (;;) { Object o = new Object() { }; }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
     const nested = 'class A {\n  static class B {\n    void m() { go(); }\n  }\n}\n';
     expect(keptText(nested)).toBe('class A {\n  static class B {\n    void m() {…}\n  }\n}\n');
   });
@@ -100,6 +126,11 @@ describe('the declaration-only parse', () => {
     ]);
     expect(keptText(text)).toContain('import java.util. /*…*/ Map;');
     expect(keptText(text)).not.toContain('import java.util.List;');
+  });
+
+  it('keeps a body whole when it cannot tell whether a `new` opens a class body', () => {
+    const text = 'class A {\n  void m() { if (x) { y(); } Object o = new @Tag("a") Object() { }; }\n  void n() { z(); }\n}\n';
+    expect(keptText(text)).toBe('class A {\n  void m() { if (x) { y(); } Object o = new @Tag("a") Object() { }; }\n  void n() {…}\n}\n');
   });
 
   it('gives up (parse everything) on text it cannot follow', () => {
