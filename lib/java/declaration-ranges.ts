@@ -1,7 +1,7 @@
 import type { Range as ParserRange } from 'web-tree-sitter';
 import { MAYBE_CLASS_BODY, NO_CLASS_BODY, anonymousClassBody, mayDeclareType } from './body-prefilter';
 import { plainImport } from './imports';
-import { matchingBrace, skipCommentOrLiteral } from './lexical';
+import { isIdentifierPart, isIdentifierStart, isSpace, matchingBrace, skipCommentOrLiteral } from './lexical';
 import type { JavaImport } from './types';
 
 /*
@@ -10,15 +10,17 @@ import type { JavaImport } from './types';
  * parser's work. So, when only symbols are wanted, tree-sitter is given "included ranges" that
  * leave out the inside of every method, constructor and initializer body that cannot declare a
  * type: it parses `void put(...) { }` with the braces kept where they are, so every position it
- * reports is still a position in the whole text.
+ * reports is still a position in the whole text. Comment insides and plain imports (read here)
+ * are left out the same way.
  *
- * The bodies are found by a scan of the text at the level of type bodies only, which classifies
- * each `{` by what came before it since the previous member: a type keyword opens a type body, an
- * `=` an initializer expression, a `)` (or a `throws` list) a method or constructor body, nothing
- * or `static` an initializer block. Anything else, and anything inside parentheses, is parsed as
- * usual. The scan gives up (null: parse everything) on text it cannot follow, and the caller parses
- * everything again when the reduced parse reports a syntax error, so a misreading costs time,
- * never a symbol.
+ * A scan at the level of type bodies classifies each `{` by what came before it since the
+ * previous member: a type keyword opens a type body, an `=` an initializer expression, a `)` (or a
+ * `throws` list) a method or constructor body, nothing or `static` an initializer block. Anything
+ * else, and anything inside parentheses, is parsed as usual. A body that may declare a class (by
+ * the prefilter, whose "no" is never wrong) is read statement by statement: its anonymous and
+ * local class bodies are scanned like type bodies, and its other blocks are left out in turn when
+ * they cannot declare one. The scan gives up (null: parse everything) on text it cannot follow,
+ * and the caller parses everything again when the reduced parse reports a syntax error.
  */
 
 const enum Last {
@@ -106,7 +108,7 @@ class DeclarationScanner {
     while (this.i < n) {
       const ch = text.charCodeAt(this.i);
       const ok =
-        ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09 || ch === 0x0c
+        isSpace(ch)
           ? this.advance()
           : ch === 0x2f || ch === 0x22 || ch === 0x27
             ? this.commentOrLiteral(ch)
@@ -383,22 +385,13 @@ function skipSpace(text: string, from: number): number {
   let i = from;
   for (;;) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09 || ch === 0x0c) i++;
+    if (isSpace(ch)) i++;
     else if (ch === 0x2f) {
       const after = skipCommentOrLiteral(text, i);
       if (after <= i) return i;
       i = after;
     } else return i;
   }
-}
-
-/** Letters, `_`, `$` and, leniently, every non-ASCII character (Java allows most of them). */
-function isIdentifierStart(ch: number): boolean {
-  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x5f || ch === 0x24 || ch >= 0x80;
-}
-
-function isIdentifierPart(ch: number): boolean {
-  return isIdentifierStart(ch) || (ch >= 0x30 && ch <= 0x39);
 }
 
 /** Included ranges around the skipped interiors, with rows and columns as tree-sitter counts them. */

@@ -77,3 +77,17 @@ function skipTextBlock(text: string, from: number): number {
   }
   return -1;
 }
+
+/** Java's white space: space, tab, form feed and the line ends. */
+export function isSpace(ch: number): boolean {
+  return ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09 || ch === 0x0c;
+}
+
+/** Letters, `_`, `$` and, leniently, every non-ASCII character (Java allows most of them). */
+export function isIdentifierStart(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x5f || ch === 0x24 || ch >= 0x80;
+}
+
+export function isIdentifierPart(ch: number): boolean {
+  return isIdentifierStart(ch) || (ch >= 0x30 && ch <= 0x39);
+}

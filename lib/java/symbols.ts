@@ -1,6 +1,7 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import { mayDeclareType } from './body-prefilter';
 import { plainImport } from './imports';
+import { isIdentifierPart, isSpace } from './lexical';
 import { callableId, erasedTypeText, localTypeId, typeId, variableId } from './symbol-id';
 import type { JavaFileFacts, JavaImport, JavaSymbol, Range, SymbolKind, SyntaxProblem } from './types';
 
@@ -310,15 +311,6 @@ class FactsBuilder {
     const first = this.text.charCodeAt(index);
     return first === 0x40 || (first >= 0x61 && first <= 0x7a);
   }
-}
-
-function isSpace(ch: number): boolean {
-  return ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09 || ch === 0x0c;
-}
-
-/** Identifier characters, leniently: every non-ASCII one counts (a name never ends with one). */
-function isIdentifierPart(ch: number): boolean {
-  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x5f || ch === 0x24 || ch >= 0x80;
 }
 
 /** A name's range; one without a line break ends as many code units after its start as it is long. */
