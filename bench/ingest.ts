@@ -18,7 +18,7 @@ import type { BenchContext, BenchModule } from './run';
  * - the symbol index (`--no-xrefs`): the work ctags does, and the figure compared with it;
  * - the default ingest, which adds cross-references (work ctags does not do), for the time they add.
  * Cold figures are the median of several runs, and so is ctags, run over the same tree in the same
- * run: this machine's timings wander by a fifth from one run to the next.
+ * run: this machine's timings wander by a tenth from one run to the next.
  */
 const LAUNCHER = path.join(CODE_ROOT, 'scripts', 'launch.mjs');
 const COLD_RUNS = 3;

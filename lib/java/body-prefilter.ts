@@ -1,3 +1,5 @@
+import { skipCommentOrLiteral } from './lexical';
+
 /**
  * Decides from text alone whether a method body, initializer or field value could declare a type:
  * a local class (`class Name`, `record Name`, ...) or an anonymous class (`new T(…) {`). A "yes"
@@ -63,28 +65,12 @@ function skipBalanced(text: string, open: number): number {
       depth--;
       if (depth === 0) return i + 1;
     } else if (ch === '"' || ch === "'") {
-      const end = skipQuoted(text, i);
+      const end = skipCommentOrLiteral(text, i);
       if (end < 0) return -1;
       i = end - 1;
     } else if (ch === '/' && (text[i + 1] === '*' || text[i + 1] === '/')) {
       i = skipTrivia(text, i) - 1;
     }
-  }
-  return -1;
-}
-
-/** From a quote, the index after the literal it starts (text blocks included); -1 if unclosed. */
-function skipQuoted(text: string, start: number): number {
-  const quote = text[start]!;
-  if (quote === '"' && text.startsWith('"""', start)) {
-    const end = text.indexOf('"""', start + 3);
-    return end < 0 ? -1 : end + 3;
-  }
-  for (let i = start + 1; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') i++;
-    else if (ch === quote) return i + 1;
-    else if (ch === '\n') return -1;
   }
   return -1;
 }

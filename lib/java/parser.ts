@@ -12,7 +12,7 @@ import { Language, Parser } from 'web-tree-sitter';
  */
 let ready: Promise<Parser> | undefined;
 
-/** The compiled tree-sitter runtime, for threads that share one (see compiledRuntime). */
+/** The compiled tree-sitter runtime, for threads that share one (see javaParser). */
 export async function compileRuntime(): Promise<WebAssembly.Module> {
   const require = createRequire(import.meta.url);
   return WebAssembly.compile(await fs.promises.readFile(require.resolve('web-tree-sitter/tree-sitter.wasm')));

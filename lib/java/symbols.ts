@@ -29,11 +29,6 @@ const TYPE_KINDS: Record<string, SymbolKind> = {
 
 const queries = new WeakMap<Language, Query>();
 
-/** The scope inside a member; every scope is built the same way, which keeps the hot code monomorphic. */
-function withMember(scope: Scope, member: string, parent: string | null): Scope {
-  return { type: scope.type, member, parent, local: scope.local };
-}
-
 /** Where declarations found inside a node belong. */
 interface Scope {
   /** Innermost enclosing type. */
@@ -43,6 +38,11 @@ interface Scope {
   /** The symbol a declaration found here gets as its parent. */
   parent: string | null;
   local: boolean;
+}
+
+/** The scope inside a member; every scope is built the same way, which keeps the hot code monomorphic. */
+function withMember(scope: Scope, member: string, parent: string | null): Scope {
+  return { type: scope.type, member, parent, local: scope.local };
 }
 
 /**
